@@ -1,0 +1,8 @@
+//! Integration tests of the corpus compiler: one binary, a module per feature, fixture
+//! folders under `fixtures/`. The seeds themselves are checked in `seeds`.
+
+mod common;
+mod damaged;
+mod errors;
+mod numbering;
+mod seeds;
