@@ -588,7 +588,8 @@ impl Assembler<'_> {
         self.known_headings.insert(key);
         let id = format!("{}-h{}", self.doc, self.number_key());
         let id = self.unique(id);
-        self.out.headings.push(Heading { id, level, text: label.to_string() });
+        let first_provision = self.out.provisions.len();
+        self.out.headings.push(Heading { id, level, text: label.to_string(), first_provision });
     }
 
     fn body(&mut self, line: usize, text: &str) {

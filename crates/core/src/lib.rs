@@ -14,6 +14,7 @@
 pub mod catalog;
 pub mod compile;
 pub mod error;
+pub mod export;
 pub mod model;
 pub mod outline;
 pub mod search;

@@ -47,6 +47,8 @@ pub struct Heading {
     /// 1 for `一、`, 2 for `（一）`, 3 for `1.`, 4 for `（1）`.
     pub level: u8,
     pub text: String,
+    /// Position of the first provision after it (the reader puts the heading there).
+    pub first_provision: usize,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]

@@ -206,7 +206,7 @@ impl Corpus {
     }
 
     /// Provision counts per (province, code) for the compare matrix, under the state's
-    /// filters but without its province filter. `family_rows` adds family totals.
+    /// filters but without its province filter. Tool matrices also count families.
     pub fn matrix(&self, state: &State, facet: Facet) -> BTreeMap<(String, String), usize> {
         let t = taxonomy();
         let query = Query::parse(&state.q);
@@ -216,15 +216,21 @@ impl Corpus {
                 continue;
             }
             let province = &self.bundle.provisions[i].province;
-            let codes: Vec<String> = match facet {
+            let mut codes: Vec<String> = match facet {
                 Facet::Domain => self.domains[i].clone(),
                 Facet::Tool => self.tools[i].clone(),
                 Facet::Province => vec![],
             };
+            if facet == Facet::Tool {
+                for f in &t.families {
+                    if self.tools[i].iter().any(|c| t.tool_matches(&f.code, c)) {
+                        codes.push(f.code.clone());
+                    }
+                }
+            }
             for c in codes {
                 *out.entry((province.clone(), c)).or_insert(0) += 1;
             }
-            let _ = t;
         }
         out
     }

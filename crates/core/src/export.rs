@@ -1,0 +1,108 @@
+//! What leaves the app as text: CSV and JSON exports of results, and citations.
+
+use crate::model::{Document, Provision};
+use crate::search::Corpus;
+use crate::url::Lang;
+use serde::Serialize;
+
+/// A citation: 《title》, outline path, province, date (unknown parts said so).
+pub fn citation(doc: &Document, p: &Provision, province_label: &str, lang: Lang) -> String {
+    let path = if p.path.is_empty() {
+        match lang {
+            Lang::Zh => "序言".to_string(),
+            Lang::En => "preamble".to_string(),
+        }
+    } else {
+        p.path.join(" ")
+    };
+    let unknown = match lang {
+        Lang::Zh => "日期不详",
+        Lang::En => "date unknown",
+    };
+    let date = doc.date.clone().unwrap_or_else(|| unknown.to_string());
+    let title = doc.title.clone().unwrap_or_else(|| match lang {
+        Lang::Zh => format!("{province_label}关于加快发展高技术服务业的意见（标题不详）"),
+        Lang::En => format!("{province_label} opinion on accelerating high-tech services (title unknown)"),
+    });
+    let number = doc.doc_number.as_ref().map(|n| format!("（{n}）")).unwrap_or_default();
+    match lang {
+        Lang::Zh => format!("《{title}》{number}，{path}，{province_label}，{date}。"),
+        Lang::En => format!("《{title}》{number}, {path}, {province_label}, {date}."),
+    }
+}
+
+#[derive(Serialize)]
+struct Row<'a> {
+    id: &'a str,
+    province: &'a str,
+    document: &'a str,
+    document_title: Option<&'a str>,
+    path: String,
+    text: &'a str,
+    domains: String,
+    tools: String,
+    departments: String,
+}
+
+fn rows<'a>(corpus: &'a Corpus, indices: &[usize]) -> Vec<Row<'a>> {
+    indices
+        .iter()
+        .map(|&i| {
+            let p = corpus.provision(i);
+            let doc = corpus.bundle.documents.iter().find(|d| d.id == p.doc);
+            Row {
+                id: &p.id,
+                province: &p.province,
+                document: &p.doc,
+                document_title: doc.and_then(|d| d.title.as_deref()),
+                path: p.path.join(" > "),
+                text: &p.text,
+                domains: corpus.provision_domains(i).join(";"),
+                tools: corpus.provision_tools(i).join(";"),
+                departments: p.departments.join(";"),
+            }
+        })
+        .collect()
+}
+
+/// RFC 4180 CSV with a header row and a UTF-8 BOM (so spreadsheet programs read Chinese).
+pub fn to_csv(corpus: &Corpus, indices: &[usize]) -> String {
+    let mut out = String::from("\u{FEFF}id,province,document,document_title,path,text,domains,tools,departments\r\n");
+    for r in rows(corpus, indices) {
+        let fields = [r.id, r.province, r.document, r.document_title.unwrap_or(""), &r.path, r.text, &r.domains, &r.tools, &r.departments];
+        let line: Vec<String> = fields.iter().map(|f| csv_field(f)).collect();
+        out.push_str(&line.join(","));
+        out.push_str("\r\n");
+    }
+    out
+}
+
+fn csv_field(s: &str) -> String {
+    // A leading = + - @ would be a formula in a spreadsheet: quote it as text.
+    let risky = s.starts_with(['=', '+', '-', '@']);
+    if risky || s.contains([',', '"', '\n', '\r']) {
+        let body = if risky { format!("'{s}") } else { s.to_string() };
+        format!("\"{}\"", body.replace('"', "\"\""))
+    } else {
+        s.to_string()
+    }
+}
+
+/// The matching provisions as they are in the bundle, in a JSON array.
+pub fn to_json(corpus: &Corpus, indices: &[usize]) -> String {
+    let provisions: Vec<&Provision> = indices.iter().map(|&i| corpus.provision(i)).collect();
+    serde_json::to_string_pretty(&provisions).unwrap_or_else(|_| "[]".to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn csv_quotes_what_needs_quoting() {
+        assert_eq!(csv_field("简单"), "简单");
+        assert_eq!(csv_field("a,b"), "\"a,b\"");
+        assert_eq!(csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
+        assert_eq!(csv_field("=1+1"), "\"'=1+1\"");
+    }
+}

@@ -1,0 +1,169 @@
+//! The root: one source of truth (the URL [`State`]), the corpus, and the memos every
+//! view derives from them.
+
+use crate::browser::{self, History};
+use crate::components::{chips::ActiveFilters, facets::Facets, header::Header, notice::Notice};
+use crate::i18n::tr;
+use crate::views::{compare::CompareView, documents::DocumentsView, provisions::ProvisionsView, targets::TargetsView};
+use hts_core::search::{Corpus, Counts, Query};
+use hts_core::url::{self, Ignored, Lang, State, View};
+use leptos::prelude::*;
+use std::sync::OnceLock;
+
+/// The corpus compiled by `build.rs`, parsed once.
+pub fn corpus() -> &'static Corpus {
+    static CORPUS: OnceLock<Corpus> = OnceLock::new();
+    CORPUS.get_or_init(|| {
+        Corpus::from_json(include_str!(concat!(env!("OUT_DIR"), "/policies.json"))).expect("the bundle written by build.rs parses")
+    })
+}
+
+/// Everything a component needs, shared by context. `Copy`: signals and a static.
+#[derive(Clone, Copy)]
+pub struct Ctx {
+    pub corpus: &'static Corpus,
+    pub state: RwSignal<State>,
+    /// Parts of the URL that were ignored, shown in the notice.
+    pub ignored: RwSignal<Vec<Ignored>>,
+    /// The provision or heading named by the fragment, highlighted.
+    pub highlight: RwSignal<Option<String>>,
+    pub query: Memo<Query>,
+    pub results: Memo<Vec<usize>>,
+    pub counts: Memo<Counts>,
+    pub lang: Memo<Lang>,
+}
+
+impl Ctx {
+    /// Applies a new state and writes it to the URL (dropping the fragment).
+    pub fn navigate(&self, next: State, mode: History) {
+        browser::write_url(&url::encode(&next), None, mode);
+        self.highlight.set(None);
+        self.state.set(next);
+    }
+
+    /// Changes the state with `f`, as a deliberate action.
+    pub fn update(&self, f: impl FnOnce(&mut State)) {
+        let mut next = self.state.get_untracked();
+        f(&mut next);
+        self.navigate(next, History::Push);
+    }
+
+    /// The shareable query string of a state.
+    pub fn href(&self, state: &State) -> String {
+        let q = url::encode(state);
+        if q.is_empty() {
+            "?".to_string()
+        } else {
+            q
+        }
+    }
+
+    pub fn t(&self, zh: &'static str, en: &'static str) -> &'static str {
+        tr(self.lang.get(), zh, en)
+    }
+}
+
+pub fn use_ctx() -> Ctx {
+    expect_context::<Ctx>()
+}
+
+fn doc_ids(corpus: &Corpus) -> Vec<&str> {
+    corpus.bundle.documents.iter().map(|d| d.id.as_str()).collect()
+}
+
+fn read_location(corpus: &Corpus) -> url::Decoded {
+    url::decode(&browser::search(), &doc_ids(corpus))
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    let corpus = corpus();
+    let decoded = read_location(corpus);
+    let state = RwSignal::new(decoded.state);
+    let ignored = RwSignal::new(decoded.ignored);
+    let highlight = RwSignal::new(browser::hash());
+    let query = Memo::new(move |_| state.with(|s| Query::parse(&s.q)));
+    let results = Memo::new(move |_| state.with(|s| corpus.search(s)));
+    let counts = Memo::new(move |_| state.with(|s| corpus.counts(s)));
+    let lang = Memo::new(move |_| state.with(|s| s.lang));
+    let ctx = Ctx { corpus, state, ignored, highlight, query, results, counts, lang };
+    provide_context(ctx);
+
+    // Back and Forward: the URL is the truth.
+    let _ = window_event_listener(leptos::ev::popstate, move |_| {
+        let decoded = read_location(corpus);
+        ignored.set(decoded.ignored);
+        highlight.set(browser::hash());
+        state.set(decoded.state);
+    });
+    let _ = window_event_listener(leptos::ev::hashchange, move |_| highlight.set(browser::hash()));
+
+    // The document language follows the interface language.
+    Effect::new(move |_| {
+        let code = if lang.get() == Lang::En { "en" } else { "zh-CN" };
+        if let Some(root) = document().document_element() {
+            let _ = root.set_attribute("lang", code);
+        }
+        document().set_title(tr(lang.get(), "高技术服务业政策浏览器", "HTS Policy Explorer"));
+    });
+
+    // A fragment scrolls to its provision once it is rendered.
+    Effect::new(move |_| {
+        if let Some(id) = highlight.get() {
+            state.track();
+            request_animation_frame(move || {
+                browser::scroll_to(&id);
+            });
+        }
+    });
+
+    // Marks for the benchmark: results rendered after each state change.
+    Effect::new(move |_| {
+        results.track();
+        request_animation_frame(|| browser::mark("hts:results-rendered"));
+    });
+
+    // Phones start with the filters folded away, so results come first.
+    let wide = window().inner_width().ok().and_then(|w| w.as_f64()).unwrap_or(1280.0) >= 900.0;
+    let active_filters = move || state.with(|s| s.provinces.len() + s.domains.len() + s.tools.len());
+
+    let view = move || match state.with(|s| s.view) {
+        View::Provisions => ProvisionsView().into_any(),
+        View::Compare => CompareView().into_any(),
+        View::Targets => TargetsView().into_any(),
+        View::Documents => DocumentsView().into_any(),
+    };
+
+    view! {
+        <a class="skip-link" href="#main">{move || ctx.t("跳到内容", "Skip to content")}</a>
+        <Header/>
+        <div class="layout">
+            <aside class="sidebar" aria-label=move || ctx.t("筛选", "Filters")>
+                <details class="filters-panel" open=wide>
+                    <summary data-testid="filters-toggle">
+                        {move || ctx.t("筛选与检索", "Search and filters")}
+                        {move || match active_filters() { 0 => String::new(), n => format!("（{n}）") }}
+                    </summary>
+                    <Facets/>
+                </details>
+            </aside>
+            <main id="main" class="content" tabindex="-1">
+                <Notice/>
+                <ActiveFilters/>
+                {view}
+            </main>
+        </div>
+        <footer class="site-footer">
+            <p>
+                {move || ctx.t(
+                    "数据来源：湖南、吉林、广东、四川、山东五省关于加快发展高技术服务业的实施意见（落实国办发〔2011〕58号）。标签由关键词规则生成，仅供检索参考；引用请以原文为准。",
+                    "Sources: the implementation opinions of Hunan, Jilin, Guangdong, Sichuan and Shandong on accelerating the high-tech service industry (implementing State Council guidance 国办发〔2011〕58号). Tags come from keyword rules and guide retrieval; cite the original text.",
+                )}
+                " "
+                <a href="data/policies.json" download="policies.json" data-testid="download-data">
+                    {move || ctx.t("下载数据集（JSON）", "Download the data set (JSON)")}
+                </a>
+            </p>
+        </footer>
+    }
+}

@@ -1,0 +1,54 @@
+//! Title bar: the name, the language switch and the view tabs.
+
+use crate::app::use_ctx;
+use hts_core::url::{Lang, View};
+use leptos::prelude::*;
+
+#[component]
+pub fn Header() -> impl IntoView {
+    let ctx = use_ctx();
+    let switch_lang = move |_| ctx.update(|s| s.lang = if s.lang == Lang::Zh { Lang::En } else { Lang::Zh });
+    view! {
+        <header class="topbar">
+            <div class="brand">
+                <h1>{move || ctx.t("高技术服务业政策浏览器", "HTS Policy Explorer")}</h1>
+                <p class="tagline">
+                    {move || ctx.t(
+                        "比较各省加快发展高技术服务业的实施意见：逐条检索、对照、引用",
+                        "Compare the provinces' implementation opinions on high-tech services: search, compare and cite every provision",
+                    )}
+                </p>
+            </div>
+            <button class="lang-switch" data-testid="lang-switch" on:click=switch_lang
+                lang=move || if ctx.lang.get() == Lang::Zh { "en" } else { "zh-CN" }>
+                {move || if ctx.lang.get() == Lang::Zh { "English" } else { "中文" }}
+            </button>
+        </header>
+        <nav class="views" aria-label=move || ctx.t("视图", "Views")>
+            {View::ALL.into_iter().map(|v| view! { <ViewTab view=v/> }).collect_view()}
+        </nav>
+    }
+}
+
+#[component]
+fn ViewTab(view: View) -> impl IntoView {
+    let ctx = use_ctx();
+    let label = move || match view {
+        View::Provisions => ctx.t("条文检索", "Provisions"),
+        View::Compare => ctx.t("省际对比", "Compare"),
+        View::Targets => ctx.t("量化目标", "Targets"),
+        View::Documents => ctx.t("文件原文", "Documents"),
+    };
+    let current = move || ctx.state.with(|s| s.view == view);
+    let href = move || ctx.state.with(|s| ctx.href(&hts_core::url::State { view, ..s.clone() }));
+    let go = move |ev: leptos::ev::MouseEvent| {
+        ev.prevent_default();
+        ctx.update(|s| s.view = view);
+    };
+    view! {
+        <a class="view-tab" href=href on:click=go data-testid=format!("view-{}", view.code())
+            aria-current=move || current().then_some("page")>
+            {label}
+        </a>
+    }
+}

@@ -1,0 +1,30 @@
+//! Says which parts of the URL were ignored (unknown codes, bad values).
+
+use crate::app::use_ctx;
+use leptos::prelude::*;
+
+#[component]
+pub fn Notice() -> impl IntoView {
+    let ctx = use_ctx();
+    let text = move || {
+        ctx.ignored.with(|ignored| {
+            if ignored.is_empty() {
+                return None;
+            }
+            let parts: Vec<String> = ignored.iter().map(|i| format!("{}={}", i.key, i.value)).collect();
+            Some(format!("{}{}", ctx.t("链接中的以下内容无法识别，已忽略：", "These parts of the link were not recognised and were ignored: "), parts.join(", ")))
+        })
+    };
+    move || {
+        text().map(|t| {
+            view! {
+                <div class="notice" role="status" data-testid="notice">
+                    <span>{t}</span>
+                    <button class="link-button" on:click=move |_| ctx.ignored.set(Vec::new())>
+                        {move || ctx.t("知道了", "Dismiss")}
+                    </button>
+                </div>
+            }
+        })
+    }
+}

@@ -1,0 +1,60 @@
+//! Interface language. Every string is written in both languages at its call site
+//! (`tr(lang, "省份", "Province")`), so a missing translation cannot hide; taxonomy
+//! labels come from `taxonomy.json`.
+
+use hts_core::taxonomy::taxonomy;
+use hts_core::url::Lang;
+
+pub fn tr(lang: Lang, zh: &'static str, en: &'static str) -> &'static str {
+    match lang {
+        Lang::Zh => zh,
+        Lang::En => en,
+    }
+}
+
+fn pick(lang: Lang, zh: &str, en: &str) -> String {
+    match lang {
+        Lang::Zh => zh.to_string(),
+        Lang::En => en.to_string(),
+    }
+}
+
+pub fn province(lang: Lang, code: &str) -> String {
+    taxonomy().province(code).map(|p| pick(lang, &p.zh, &p.en)).unwrap_or_else(|| code.to_string())
+}
+
+pub fn domain(lang: Lang, code: &str) -> String {
+    taxonomy().domain(code).map(|d| pick(lang, &d.zh, &d.en)).unwrap_or_else(|| code.to_string())
+}
+
+/// A tool or a family.
+pub fn tool(lang: Lang, code: &str) -> String {
+    let t = taxonomy();
+    if let Some(tool) = t.tool(code) {
+        return pick(lang, &tool.zh, &tool.en);
+    }
+    t.family(code).map(|f| pick(lang, &f.zh, &f.en)).unwrap_or_else(|| code.to_string())
+}
+
+/// "unknown" for metadata the sources do not give.
+pub fn or_unknown(lang: Lang, value: &Option<String>) -> String {
+    value.clone().unwrap_or_else(|| tr(lang, "未知", "unknown").to_string())
+}
+
+/// A document's display title: its title, or a description when the title is unknown.
+pub fn document_title(lang: Lang, doc: &hts_core::model::Document) -> String {
+    match &doc.title {
+        Some(t) => t.clone(),
+        None => match lang {
+            Lang::Zh => format!("{}关于加快发展高技术服务业的意见（标题未知）", province(lang, &doc.province)),
+            Lang::En => format!("{} opinion on accelerating high-tech services (title unknown)", province(lang, &doc.province)),
+        },
+    }
+}
+
+pub fn count_provisions(lang: Lang, n: usize) -> String {
+    match lang {
+        Lang::Zh => format!("共 {n} 条条文"),
+        Lang::En => format!("{n} provision{}", if n == 1 { "" } else { "s" }),
+    }
+}

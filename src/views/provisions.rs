@@ -1,0 +1,83 @@
+//! The results view: the count, the list of matching provisions (optionally grouped by
+//! province), exports, and an empty state that offers to clear the filters.
+
+use crate::app::use_ctx;
+use crate::components::card::ProvisionCard;
+use crate::export::download;
+use crate::i18n;
+use leptos::prelude::*;
+
+#[component]
+pub fn ProvisionsView() -> impl IntoView {
+    let ctx = use_ctx();
+    let count = move || i18n::count_provisions(ctx.lang.get(), ctx.results.with(Vec::len));
+    let grouped = move || ctx.state.with(|s| s.group_by_province);
+    let export_csv = move |_| ctx.results.with_untracked(|r| download("hts-provisions.csv", "text/csv;charset=utf-8", &hts_core::export::to_csv(ctx.corpus, r)));
+    let export_json = move |_| ctx.results.with_untracked(|r| download("hts-provisions.json", "application/json", &hts_core::export::to_json(ctx.corpus, r)));
+    view! {
+        <section class="results" aria-labelledby="result-count">
+            <div class="toolbar">
+                <h2 id="result-count" class="result-count" data-testid="result-count" aria-live="polite">{count}</h2>
+                <label class="toggle">
+                    <input type="checkbox" data-testid="group-by-province" prop:checked=grouped
+                        on:change=move |_| ctx.update(|s| s.group_by_province = !s.group_by_province)/>
+                    {move || ctx.t("按省份分组", "Group by province")}
+                </label>
+                <button class="action" data-testid="export-csv" on:click=export_csv>{move || ctx.t("导出 CSV", "Export CSV")}</button>
+                <button class="action" data-testid="export-json" on:click=export_json>{move || ctx.t("导出 JSON", "Export JSON")}</button>
+            </div>
+            {move || if ctx.results.with(Vec::is_empty) { Some(view! { <EmptyResults/> }) } else { None }}
+            {move || if grouped() { view! { <Grouped/> }.into_any() } else { view! { <List/> }.into_any() }}
+        </section>
+    }
+}
+
+#[component]
+fn List() -> impl IntoView {
+    let ctx = use_ctx();
+    view! {
+        <div class="list">
+            <For each=move || ctx.results.get() key=|i| *i let:index>
+                <ProvisionCard index/>
+            </For>
+        </div>
+    }
+}
+
+#[component]
+fn Grouped() -> impl IntoView {
+    let ctx = use_ctx();
+    let groups = move || {
+        let results = ctx.results.get();
+        let mut groups: Vec<(String, Vec<usize>)> = Vec::new();
+        for i in results {
+            let province = &ctx.corpus.provision(i).province;
+            match groups.iter_mut().find(|(p, _)| p == province) {
+                Some((_, list)) => list.push(i),
+                None => groups.push((province.clone(), vec![i])),
+            }
+        }
+        groups
+    };
+    view! {
+        <For each=groups key=|(p, list)| (p.clone(), list.clone()) let:group>
+            <section class="group" data-testid=format!("group-{}", group.0)>
+                <h3>{ let (p, n) = (group.0.clone(), group.1.len()); move || format!("{}（{n}）", i18n::province(ctx.lang.get(), &p)) }</h3>
+                {group.1.iter().map(|&index| view! { <ProvisionCard index/> }).collect_view()}
+            </section>
+        </For>
+    }
+}
+
+#[component]
+pub fn EmptyResults() -> impl IntoView {
+    let ctx = use_ctx();
+    view! {
+        <div class="empty" data-testid="empty">
+            <p>{move || ctx.t("没有符合条件的条文。", "No provision matches these filters.")}</p>
+            <button class="action primary" data-testid="empty-clear" on:click=move |_| ctx.update(|s| *s = s.cleared())>
+                {move || ctx.t("清除全部筛选", "Clear all filters")}
+            </button>
+        </div>
+    }
+}

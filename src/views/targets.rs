@@ -1,0 +1,165 @@
+//! The targets view: the extracted quantitative targets of the matching provisions, a
+//! sortable table, and a chart of the headline growth targets.
+
+use crate::app::use_ctx;
+use crate::i18n;
+use hts_core::model::Target;
+use hts_core::url::{Lang, State, View};
+use leptos::prelude::*;
+
+#[derive(Clone, Copy, PartialEq)]
+enum SortKey {
+    Province,
+    Indicator,
+    Value,
+    Unit,
+    Year,
+}
+
+#[component]
+pub fn TargetsView() -> impl IntoView {
+    let ctx = use_ctx();
+    let sort = RwSignal::new((SortKey::Province, true));
+    let rows = Memo::new(move |_| {
+        let results = ctx.results.get();
+        let ids: Vec<&str> = results.iter().map(|&i| ctx.corpus.provision(i).id.as_str()).collect();
+        let mut rows: Vec<(usize, Target)> = ctx
+            .corpus
+            .bundle
+            .targets
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| ids.contains(&t.provision.as_str()))
+            .map(|(i, t)| (i, t.clone()))
+            .collect();
+        let (key, asc) = sort.get();
+        rows.sort_by(|(ia, a), (ib, b)| {
+            let order = match key {
+                SortKey::Province => province_of(a).cmp(&province_of(b)),
+                SortKey::Indicator => a.indicator.cmp(&b.indicator),
+                SortKey::Value => a.value.total_cmp(&b.value),
+                SortKey::Unit => a.unit.cmp(&b.unit),
+                SortKey::Year => a.year.cmp(&b.year),
+            }
+            .then(ia.cmp(ib));
+            if asc { order } else { order.reverse() }
+        });
+        rows
+    });
+    let header = move |key: SortKey, zh: &'static str, en: &'static str| {
+        let aria = move || {
+            let (k, asc) = sort.get();
+            if k == key { if asc { "ascending" } else { "descending" } } else { "none" }
+        };
+        let click = move |_| sort.update(|(k, asc)| if *k == key { *asc = !*asc } else { *k = key; *asc = true });
+        view! {
+            <th scope="col" aria-sort=aria>
+                <button class="sort" on:click=click data-testid=format!("sort-{}", en.to_lowercase())>
+                    {move || ctx.t(zh, en)}
+                    <span aria-hidden="true">{move || match aria() { "ascending" => " ▲", "descending" => " ▼", _ => "" }}</span>
+                </button>
+            </th>
+        }
+    };
+    view! {
+        <section class="targets">
+            <h2>{move || ctx.t("量化目标", "Quantitative targets")}</h2>
+            <GrowthChart/>
+            <p class="result-count" data-testid="target-count">{move || match ctx.lang.get() {
+                Lang::Zh => format!("共 {} 项量化目标", rows.with(Vec::len)),
+                Lang::En => format!("{} quantitative targets", rows.with(Vec::len)),
+            }}</p>
+            <div class="table-scroll">
+                <table class="targets-table" data-testid="targets-table">
+                    <thead><tr>
+                        {header(SortKey::Province, "省份", "Province")}
+                        {header(SortKey::Indicator, "指标", "Indicator")}
+                        {header(SortKey::Value, "数值", "Value")}
+                        {header(SortKey::Unit, "单位", "Unit")}
+                        {header(SortKey::Year, "年份", "Year")}
+                        <th scope="col">{move || ctx.t("出处", "Source")}</th>
+                    </tr></thead>
+                    <tbody>
+                        <For each=move || rows.get() key=|(i, _)| *i let:row>
+                            <TargetRow target=row.1/>
+                        </For>
+                    </tbody>
+                </table>
+            </div>
+        </section>
+    }
+}
+
+fn province_of(t: &Target) -> String {
+    let ctx = use_ctx();
+    ctx.corpus.bundle.provisions.iter().find(|p| p.id == t.provision).map(|p| p.province.clone()).unwrap_or_default()
+}
+
+fn value_text(t: &Target) -> String {
+    let fmt = |v: f64| if v.fract() == 0.0 { format!("{}", v as i64) } else { format!("{v}") };
+    match t.value_max {
+        Some(max) => format!("{}–{}", fmt(t.value), fmt(max)),
+        None => fmt(t.value),
+    }
+}
+
+#[component]
+fn TargetRow(target: Target) -> impl IntoView {
+    let ctx = use_ctx();
+    let province = province_of(&target);
+    let href = {
+        let id = target.provision.clone();
+        move || ctx.state.with(|s| format!("{}#{}", ctx.href(&State { view: View::Provisions, ..s.clone() }), id))
+    };
+    let year = target.year.map(|y| y.to_string());
+    view! {
+        <tr data-testid="target-row" data-province=province.clone()>
+            <td>{ let p = province.clone(); move || i18n::province(ctx.lang.get(), &p) }</td>
+            <td lang="zh-CN" title=target.text.clone()>{target.indicator.clone()}</td>
+            <td class="num" data-testid="target-value">{value_text(&target)}</td>
+            <td>{target.unit.clone()}</td>
+            <td class="num">{move || year.clone().unwrap_or_else(|| ctx.t("未注明", "not stated").to_string())}</td>
+            <td><a href=href>{target.provision.clone()}</a></td>
+        </tr>
+    }
+}
+
+/// Bars for each province's headline growth target (the first growth rate it states).
+#[component]
+fn GrowthChart() -> impl IntoView {
+    let ctx = use_ctx();
+    move || {
+        let lang = ctx.lang.get();
+        let mut bars: Vec<(String, f64)> = Vec::new();
+        for t in ctx.corpus.bundle.targets.iter().filter(|t| t.kind == "growth") {
+            let p = province_of(t);
+            if !bars.iter().any(|(q, _)| *q == p) && ctx.state.with(|s| s.provinces.is_empty() || s.provinces.contains(&p)) {
+                bars.push((p, t.value));
+            }
+        }
+        let max = bars.iter().map(|(_, v)| *v).fold(1.0, f64::max);
+        let (bar_h, gap, label_w, chart_w) = (26.0, 10.0, 90.0, 300.0);
+        let height = bars.len() as f64 * (bar_h + gap) + gap;
+        let title = i18n::tr(lang, "各省高技术服务业营业收入年均增长目标（“十二五”期间，%）", "Headline target: annual growth of high-tech service revenue, 12th Five-Year Plan (%)");
+        let items = bars.iter().enumerate().map(|(i, (p, v))| {
+            let y = gap + i as f64 * (bar_h + gap);
+            let w = chart_w * v / max;
+            view! {
+                <g data-testid="growth-bar" data-province=p.clone() data-value=v.to_string()>
+                    <text x=label_w - 8.0 y=y + bar_h * 0.7 text-anchor="end" class="bar-label">{i18n::province(lang, p)}</text>
+                    <rect x=label_w y=y width=w height=bar_h class="bar"></rect>
+                    <text x=label_w + w + 6.0 y=y + bar_h * 0.7 class="bar-value">{format!("{v}%")}</text>
+                </g>
+            }
+        }).collect_view();
+        view! {
+            <figure class="chart">
+                <figcaption id="growth-chart-title">{title}</figcaption>
+                <svg role="img" aria-labelledby="growth-chart-title" viewBox=format!("0 0 {} {height}", label_w + chart_w + 60.0)
+                    width="100%" preserveAspectRatio="xMinYMin meet">
+                    {items}
+                </svg>
+            </figure>
+        }
+    }
+}

@@ -1,0 +1,59 @@
+// The walking skeleton: URL in → results, typing → URL, facet click → results and URL.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { start, open, cards, resultCount, attr, params } from './helpers.mjs';
+
+let site;
+before(async () => { site = await start(); });
+after(async () => { await site.close(); });
+
+test('?province=hunan shows only Hunan provisions, and the count matches the cards', async () => {
+  const page = await site.page();
+  await open(page, site.base, '?province=hunan');
+  const provinces = await attr(cards(page), 'data-province');
+  assert.ok(provinces.length > 0, 'shows results');
+  assert.deepEqual([...new Set(provinces)], ['hunan']);
+  assert.equal(await resultCount(page), provinces.length);
+  assert.deepEqual(page.problems, []);
+});
+
+test('typing narrows the results, writes q= into the URL, and a reload restores them', async () => {
+  const page = await site.page();
+  await open(page, site.base);
+  const all = await resultCount(page);
+  await page.locator('[data-testid=search]').fill('质押');
+  await page.waitForFunction((n) => Number(document.querySelector('[data-testid=result-count]').innerText.match(/\d+/)[0]) < n, all);
+  const narrowed = await resultCount(page);
+  assert.ok(narrowed > 0 && narrowed < all, `${narrowed} of ${all}`);
+  assert.equal(params(page).q, '质押');
+  const ids = await attr(cards(page), 'data-id');
+  await page.reload();
+  await page.waitForSelector('[data-testid=provision]');
+  assert.deepEqual(await attr(cards(page), 'data-id'), ids);
+  assert.equal(await page.locator('[data-testid=search]').inputValue(), '质押');
+  for (const text of await cards(page).allInnerTexts()) assert.match(text, /质押/);
+});
+
+test('clicking a facet option updates the results and the URL', async () => {
+  const page = await site.page();
+  await open(page, site.base);
+  const all = await resultCount(page);
+  await page.locator('[data-testid=facet-domain-ip]').click();
+  await page.waitForFunction(() => new URL(location.href).searchParams.get('domain') === 'ip');
+  const ip = await resultCount(page);
+  assert.ok(ip > 0 && ip < all, `${ip} of ${all}`);
+  assert.equal(await cards(page).count(), ip);
+  await page.locator('[data-testid=facet-province-jilin]').click();
+  await page.waitForFunction(() => new URL(location.href).searchParams.get('province') === 'jilin');
+  assert.deepEqual([...new Set(await attr(cards(page), 'data-province'))], ['jilin']);
+  assert.ok(await resultCount(page) < ip);
+});
+
+test('the data set is shipped as data/policies.json and matches what the page shows', async () => {
+  const page = await site.page();
+  await open(page, site.base);
+  const bundle = await (await page.request.get(site.base + 'data/policies.json')).json();
+  assert.equal(bundle.schema_version, 1);
+  assert.equal(bundle.documents.length, 5);
+  assert.equal(await resultCount(page), bundle.provisions.length);
+});

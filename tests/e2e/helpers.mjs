@@ -1,0 +1,86 @@
+// Shared set-up for the end-to-end tests: the built site (dist/) served on loopback and
+// Debian's Chromium driven by playwright-core (which never downloads a browser).
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import fs from 'node:fs';
+import os from 'node:os';
+import { fileURLToPath } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const ROOT = path.resolve(here, '../..');
+export const DIST = path.join(ROOT, 'dist');
+const require = createRequire(path.join(ROOT, 'scripts/package.json'));
+const { chromium } = require('playwright-core');
+const { serve } = await import(path.join(ROOT, 'scripts/static-server.mjs'));
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
+
+/** Starts the server and the browser; returns { base, browser, page(), close() }. */
+export async function start({ prefix = '/' } = {}) {
+  if (!fs.existsSync(path.join(DIST, 'index.html'))) throw new Error('dist/ is not built: run scripts/build');
+  const server = await serve(DIST, { prefix });
+  const base = `http://127.0.0.1:${server.address().port}${prefix}`;
+  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hts-chromium-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    headless: true,
+    args: CHROMIUM_ARGS,
+    viewport: { width: 1280, height: 900 },
+    acceptDownloads: true,
+  });
+  const pages = [];
+  return {
+    base,
+    context,
+    /** A new page that records console errors, page errors and failed requests. */
+    async page({ width = 1280, height = 900 } = {}) {
+      const page = await context.newPage();
+      await page.setViewportSize({ width, height });
+      page.problems = [];
+      page.on('console', (m) => { if (m.type() === 'error') page.problems.push(`console: ${m.text()}`); });
+      page.on('pageerror', (e) => page.problems.push(`page error: ${e.message}`));
+      page.on('requestfailed', (r) => page.problems.push(`request failed: ${r.url()}`));
+      page.on('response', (r) => { if (r.status() >= 400) page.problems.push(`HTTP ${r.status()}: ${r.url()}`); });
+      pages.push(page);
+      return page;
+    },
+    async close() {
+      await context.close();
+      server.close();
+      fs.rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Opens `query` (e.g. '?province=hunan') and waits for the app to render. */
+export async function open(page, base, query = '') {
+  await page.goto(base + query);
+  await page.waitForSelector('[data-testid=result-count], [data-testid=reader], .documents, .compare, .targets');
+}
+
+export const cards = (page) => page.locator('[data-testid=provision]');
+
+/** The number in the result count, e.g. "共 26 条条文" → 26. */
+export async function resultCount(page) {
+  const text = await page.locator('[data-testid=result-count]').innerText();
+  return Number(text.match(/\d+/)[0]);
+}
+
+export async function attr(locator, name) {
+  return locator.evaluateAll((els, n) => els.map((e) => e.getAttribute(n)), name);
+}
+
+/** The query string of the page as an object of strings. */
+export function params(page) {
+  return Object.fromEntries(new URL(page.url()).searchParams);
+}
+
+/** Saves a screenshot under tests/e2e/artifacts/ (ignored by git) for a person to look at. */
+export async function screenshot(page, name) {
+  const dir = path.join(here, 'artifacts');
+  fs.mkdirSync(dir, { recursive: true });
+  await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: false });
+}
