@@ -76,3 +76,10 @@ pub fn mark(name: &str) {
         let _ = p.mark(name);
     }
 }
+
+/// Forces style and layout now, so a mark taken after it includes their cost.
+pub fn settle_layout() {
+    if let Some(body) = document().body() {
+        let _ = body.offset_height();
+    }
+}

@@ -72,6 +72,7 @@ pub fn Facets() -> impl IntoView {
 fn SearchBox() -> impl IntoView {
     let ctx = use_ctx();
     let on_input = move |ev: leptos::ev::Event| {
+        crate::browser::mark("hts:input");
         let mut next = ctx.state.get_untracked();
         next.q = event_target_value(&ev);
         ctx.navigate(next, History::Replace);

@@ -32,15 +32,35 @@ pub fn ProvisionsView() -> impl IntoView {
     }
 }
 
+/// Results are rendered a page at a time, so a keystroke costs the same at 5 documents
+/// and at 500.
+const PAGE: usize = 50;
+
 #[component]
 fn List() -> impl IntoView {
     let ctx = use_ctx();
+    let shown = RwSignal::new(PAGE);
+    // A new search starts again from the first page.
+    Effect::new(move |_| {
+        ctx.results.track();
+        shown.set(PAGE);
+    });
+    let visible = move || ctx.results.with(|r| r.iter().copied().take(shown.get()).collect::<Vec<_>>());
+    let remaining = move || ctx.results.with(Vec::len).saturating_sub(shown.get());
     view! {
         <div class="list">
-            <For each=move || ctx.results.get() key=|i| *i let:index>
+            <For each=visible key=|i| *i let:index>
                 <ProvisionCard index/>
             </For>
         </div>
+        {move || (remaining() > 0).then(|| view! {
+            <button class="action more" data-testid="show-more" on:click=move |_| shown.update(|n| *n += PAGE)>
+                {move || match ctx.lang.get() {
+                    hts_core::url::Lang::Zh => format!("再显示 {} 条（还有 {} 条）", remaining().min(PAGE), remaining()),
+                    hts_core::url::Lang::En => format!("Show {} more ({} left)", remaining().min(PAGE), remaining()),
+                }}
+            </button>
+        })}
     }
 }
 

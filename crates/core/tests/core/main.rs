@@ -5,4 +5,5 @@ mod common;
 mod damaged;
 mod errors;
 mod numbering;
+mod properties;
 mod seeds;

@@ -1,0 +1,78 @@
+// The benchmark's browser half: for each built site given, prints the bytes of every
+// file of the first load (raw, gzip, brotli), the same for offline.html, the time from
+// navigation to the first rendered results, and the time from a keystroke in the search
+// box to updated results, from the page's own performance marks (hts:input,
+// hts:results-updated), in headless Chromium.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { createRequire } from 'node:module';
+import { serve } from './static-server.mjs';
+
+const require = createRequire(import.meta.url);
+const { chromium } = require('playwright-core');
+const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const BUDGET = { firstLoadGzip: 250 * 1024, offlineGzip: 400 * 1024, keystrokeP95: 16, firstResults: 300 };
+
+const kb = (n) => (n / 1024).toFixed(1);
+const sizes = (buf) => ({ raw: buf.length, gzip: zlib.gzipSync(buf, { level: 9 }).length, br: zlib.brotliCompressSync(buf).length });
+const quantile = (xs, q) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor(q * s.length))]; };
+const verdict = (ok) => (ok ? 'within budget' : 'OVER BUDGET');
+
+async function measure(label, dist) {
+  const server = await serve(dist);
+  const base = `http://127.0.0.1:${server.address().port}/`;
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hts-bench-'));
+  const ctx = await chromium.launchPersistentContext(dir, { executablePath: '/usr/bin/chromium', headless: true, args: ARGS, serviceWorkers: 'block' });
+  const page = await ctx.newPage();
+  const loaded = new Set();
+  page.on('requestfinished', (r) => loaded.add(new URL(r.url()).pathname.replace(/^\//, '') || 'index.html'));
+  await page.goto(base);
+  await page.waitForSelector('[data-testid=provision]');
+
+  console.log(`\n## ${label} (${dist})\n`);
+  console.log('| first-load file | raw KiB | gzip KiB | brotli KiB |\n|---|---:|---:|---:|');
+  const total = { raw: 0, gzip: 0, br: 0 };
+  for (const f of [...loaded].sort()) {
+    const s = sizes(fs.readFileSync(path.join(dist, f)));
+    for (const k of Object.keys(total)) total[k] += s[k];
+    console.log(`| ${f} | ${kb(s.raw)} | ${kb(s.gzip)} | ${kb(s.br)} |`);
+  }
+  console.log(`| **total** | **${kb(total.raw)}** | **${kb(total.gzip)}** | **${kb(total.br)}** |`);
+  const off = sizes(fs.readFileSync(path.join(dist, 'offline.html')));
+  console.log(`| offline.html | ${kb(off.raw)} | ${kb(off.gzip)} | ${kb(off.br)} |\n`);
+
+  // Navigation to first results, over fresh loads.
+  const firsts = [];
+  for (let i = 0; i < 15; i++) {
+    await page.goto(base + '?reload=' + i);
+    await page.waitForFunction(() => performance.getEntriesByName('hts:results-updated').length > 0);
+    firsts.push(await page.evaluate(() => performance.getEntriesByName('hts:results-updated')[0].startTime));
+  }
+  // Keystrokes: type and erase queries, one character at a time.
+  await page.goto(base);
+  await page.waitForSelector('[data-testid=provision]');
+  const box = page.locator('[data-testid=search]');
+  await box.focus();
+  for (const word of ['服务业', '知识产权质押', '孵化器', '20%', '检验检测', 'mbps', '人才培养', '融资担保']) {
+    for (const ch of word) { await page.keyboard.type(ch); await page.waitForTimeout(15); }
+    for (let i = 0; i < [...word].length; i++) { await page.keyboard.press('Backspace'); await page.waitForTimeout(15); }
+  }
+  const keys = await page.evaluate(() => {
+    const inputs = performance.getEntriesByName('hts:input').map((e) => e.startTime);
+    const updates = performance.getEntriesByName('hts:results-updated').map((e) => e.startTime);
+    return inputs.map((t) => { const u = updates.find((x) => x >= t); return u === undefined ? null : u - t; }).filter((x) => x !== null);
+  });
+  const row = (name, xs, budget) => console.log(`| ${name} | ${xs.length} | ${quantile(xs, 0.5).toFixed(1)} | ${quantile(xs, 0.95).toFixed(1)} | ${budget} |`);
+  console.log('| timing (ms) | samples | median | p95 | budget |\n|---|---:|---:|---:|---|');
+  row('navigation → first results', firsts, `< ${BUDGET.firstResults} ms: ${verdict(quantile(firsts, 0.95) < BUDGET.firstResults)}`);
+  row('keystroke → updated results', keys, `p95 < ${BUDGET.keystrokeP95} ms: ${verdict(quantile(keys, 0.95) < BUDGET.keystrokeP95)}`);
+  console.log(`\nfirst load ${kb(total.gzip)} KiB gzip (budget ${kb(BUDGET.firstLoadGzip)}): ${verdict(total.gzip <= BUDGET.firstLoadGzip)}; offline.html ${kb(off.gzip)} KiB gzip (budget ${kb(BUDGET.offlineGzip)}): ${verdict(off.gzip <= BUDGET.offlineGzip)}`);
+  await ctx.close();
+  server.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+}
+
+const sites = process.argv.slice(2);
+for (let i = 0; i < sites.length; i += 2) await measure(sites[i], sites[i + 1]);

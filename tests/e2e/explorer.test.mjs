@@ -1,0 +1,285 @@
+// The explorer as a researcher uses it: facets with live counts, search, result cards,
+// exports, compare, targets, documents, history, language.
+import { test, before, after, describe } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import { start, open, cards, resultCount, attr, params } from './helpers.mjs';
+
+let site;
+before(async () => { site = await start(); });
+after(async () => { await site.close(); });
+
+const countOf = async (page, query) => { await open(page, site.base, query); return resultCount(page); };
+const waitForParam = (page, key, value) =>
+  page.waitForFunction(([k, v]) => new URL(location.href).searchParams.get(k) === v, [key, value]);
+
+describe('facets', () => {
+  test('each option shows its live count under the other filters, zero disabled but shown', async () => {
+    const page = await site.page();
+    await open(page, site.base, '?domain=marine');
+    const shandong = page.locator('label:has([data-testid=facet-province-shandong]) .count');
+    assert.equal(await shandong.innerText(), String(await resultCount(page)));
+    assert.equal(await page.locator('label:has([data-testid=facet-province-hunan]) .count').innerText(), '0');
+    assert.equal(await page.locator('[data-testid=facet-province-hunan]').isDisabled(), true);
+    // The domain facet's own counts ignore the domain filter: IP is still offered.
+    assert.equal(await page.locator('[data-testid=facet-domain-ip]').isDisabled(), false);
+  });
+
+  test('a family code selects every tool of the family', async () => {
+    const page = await site.page();
+    const demand = await countOf(page, '?tool=demand');
+    const parts = [];
+    for (const t of ['procurement', 'outsourcing', 'international', 'demonstration']) parts.push(await countOf(page, `?tool=${t}`));
+    assert.ok(demand >= Math.max(...parts) && demand <= parts.reduce((a, b) => a + b), `${demand} vs ${parts}`);
+    assert.equal(await countOf(page, '?tool=procurement,outsourcing,international,demonstration'), demand);
+  });
+
+  test('active filters show as chips; removing one and clearing all update the URL', async () => {
+    const page = await site.page();
+    await open(page, site.base, '?province=hunan&domain=ip&q=服务');
+    await page.locator('[data-testid=chip-domain-ip]').click();
+    await page.waitForFunction(() => !new URL(location.href).searchParams.has('domain'));
+    assert.equal(params(page).province, 'hunan');
+    await page.locator('[data-testid=clear-all]').click();
+    await page.waitForFunction(() => location.search === '');
+    const all = await resultCount(page);
+    assert.equal(await cards(page).count(), 50, 'the first page of results');
+    while (await page.locator('[data-testid=show-more]').count()) await page.locator('[data-testid=show-more]').click();
+    assert.equal(await cards(page).count(), all);
+  });
+
+  test('an empty result says so and offers to clear the filters', async () => {
+    const page = await site.page();
+    await open(page, site.base, '?q=没有这个词语');
+    assert.equal(await resultCount(page), 0);
+    await page.locator('[data-testid=empty-clear]').click();
+    await page.waitForSelector('[data-testid=provision]');
+    assert.ok(await resultCount(page) > 100);
+  });
+});
+
+describe('search', () => {
+  test('is insensitive to full/half width and Latin case', async () => {
+    const page = await site.page();
+    await open(page, site.base, '?q=mbps');
+    assert.ok(await resultCount(page) >= 1);
+    assert.match(await cards(page).first().innerText(), /Ｍｂｐｓ/);
+    await open(page, site.base, '?q=18%25');
+    assert.match(await cards(page).first().innerText(), /18％/);
+  });
+
+  test('all space-separated terms must match, and matches are highlighted', async () => {
+    const page = await site.page();
+    const one = await countOf(page, '?q=知识产权');
+    const both = await countOf(page, '?q=知识产权%20质押');
+    assert.ok(both > 0 && both < one, `${both} < ${one}`);
+    for (const text of await cards(page).allInnerTexts()) { assert.match(text, /知识产权/); assert.match(text, /质押/); }
+    const marks = await page.locator('[data-testid=provision] mark').allInnerTexts();
+    assert.ok(marks.includes('质押') && marks.includes('知识产权'), marks.join(','));
+  });
+
+  test('English taxonomy words find their Chinese terms', async () => {
+    const page = await site.page();
+    assert.ok(await countOf(page, '?q=patent') > 0);
+    assert.equal(await countOf(page, '?q=patent'), await countOf(page, '?q=专利'));
+  });
+});
+
+describe('result cards', () => {
+  test('show province, document, path, departments, tag reasons and quality notes', async () => {
+    const page = await site.page();
+    await open(page, site.base, '?province=guangdong&q=同网同价');
+    const card = cards(page).first();
+    assert.match(await card.locator('.badge').innerText(), /广东/);
+    assert.match(await card.locator('.path').innerText(), /（四）科技成果转化服务/);
+    assert.match(await card.locator('[data-testid=departments]').innerText(), /省物价局/);
+    assert.match(await card.locator('[data-testid=quality-note]').innerText(), /重复/);
+    const reason = await card.locator('.tag[data-code=costs]').getAttribute('data-reason');
+    assert.match(reason, /同网同价|同价/);
+  });
+
+  test('sentences carrying the filtered tool are emphasised, the others dimmed', async () => {
+    const page = await site.page();
+    await open(page, site.base, '?province=hunan&tool=tax');
+    const card = cards(page).first();
+    const emphasised = await card.locator('.sentence:not(.dim)').allInnerTexts();
+    assert.ok(emphasised.length > 0 && emphasised.every((s) => /税/.test(s)), emphasised.join('|'));
+    assert.ok(await card.locator('.sentence.dim').count() > 0);
+  });
+
+  test('copy link gives the URL with the provision fragment; copy citation the title and path', async () => {
+    const page = await site.page();
+    await site.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(site.base).origin });
+    await open(page, site.base, '?province=hunan&q=绿色贷款通道');
+    const id = await cards(page).first().getAttribute('data-id');
+    await cards(page).first().locator('[data-testid=copy-link]').click();
+    const link = await page.evaluate(() => navigator.clipboard.readText());
+    assert.equal(new URL(link).hash, `#${id}`);
+    assert.equal(new URL(link).searchParams.get('q'), '绿色贷款通道');
+    await cards(page).first().locator('[data-testid=copy-citation]').click();
+    const citation = await page.evaluate(() => navigator.clipboard.readText());
+    assert.equal(citation, '《湖南省人民政府办公厅关于加快发展高技术服务业的实施意见》，三、保障措施 （二）拓展融资渠道，湖南省，2013-07-25。');
+  });
+
+  test('a deep link with #provision-id scrolls to and highlights it', async () => {
+    const page = await site.page({ width: 1280, height: 700 });
+    await page.goto(site.base + '?province=shandong#shandong-hts-4-4');
+    await page.waitForSelector('#shandong-hts-4-4.highlighted');
+    const inView = await page.locator('#shandong-hts-4-4').evaluate((e) => { const r = e.getBoundingClientRect(); return r.top < innerHeight && r.bottom > 0; });
+    assert.ok(inView);
+  });
+
+  test('results can be grouped by province', async () => {
+    const page = await site.page();
+    await open(page, site.base, '?tool=finance');
+    await page.locator('[data-testid=group-by-province]').check();
+    await waitForParam(page, 'group', 'province');
+    const groups = await attr(page.locator('.group'), 'data-testid');
+    assert.deepEqual(groups, ['group-hunan', 'group-jilin', 'group-guangdong', 'group-sichuan', 'group-shandong']);
+  });
+
+  test('exports the current results as CSV and JSON', async () => {
+    const page = await site.page();
+    await open(page, site.base, '?province=jilin&tool=tax');
+    const n = await resultCount(page);
+    const [csv] = await Promise.all([page.waitForEvent('download'), page.locator('[data-testid=export-csv]').click()]);
+    const text = fs.readFileSync(await csv.path(), 'utf8');
+    const rows = text.trim().split('\r\n');
+    assert.match(rows[0], /^\uFEFFid,province,document/);
+    assert.equal(rows.length, n + 1);
+    assert.ok(rows.slice(1).every((r) => r.split(',')[1] === 'jilin'));
+    const [json] = await Promise.all([page.waitForEvent('download'), page.locator('[data-testid=export-json]').click()]);
+    const data = JSON.parse(fs.readFileSync(await json.path(), 'utf8'));
+    assert.equal(data.length, n);
+    assert.deepEqual(data.map((p) => p.id), await attr(cards(page), 'data-id'));
+  });
+});
+
+describe('compare view', () => {
+  test('cells count the provisions of each province and domain, and open them', async () => {
+    const page = await site.page();
+    const expected = await countOf(page, '?province=hunan&domain=ip');
+    await open(page, site.base, '?view=compare');
+    const cell = page.locator('[data-testid=cell-hunan-ip]');
+    assert.equal(await cell.innerText(), String(expected));
+    assert.equal(await page.locator('[data-testid=cell-shandong-marine]').innerText(), String(await (async () => {
+      const p = await site.page(); return countOf(p, '?province=shandong&domain=marine');
+    })()));
+    await cell.click();
+    await waitForParam(page, 'domain', 'ip');
+    assert.equal(params(page).province, 'hunan');
+    assert.equal(params(page).view, undefined);
+    assert.equal(await resultCount(page), expected);
+  });
+
+  test('the tool matrix respects the other filters and shows provisions side by side', async () => {
+    const page = await site.page();
+    const expected = await countOf(page, '?province=jilin&domain=ip&tool=tax');
+    await open(page, site.base, '?view=compare&domain=ip');
+    assert.equal(await page.locator('[data-testid=cell-jilin-tax]').innerText(), String(expected));
+    const side = await attr(page.locator('[data-testid=side-jilin] [data-testid=side-provision]'), 'data-province');
+    assert.equal(side.length, await countOf(await site.page(), '?province=jilin&domain=ip'));
+  });
+});
+
+describe('targets view', () => {
+  test('lists the targets, sortable, filtered like the results', async () => {
+    const page = await site.page();
+    await open(page, site.base, '?view=targets');
+    const all = await page.locator('[data-testid=target-row]').count();
+    assert.ok(all >= 30, `${all}`);
+    await page.locator('[data-testid=sort-value]').click();
+    await page.locator('[data-testid=sort-value]').click();
+    const values = (await page.locator('[data-testid=target-value]').allInnerTexts()).map((v) => parseFloat(v));
+    assert.deepEqual(values, [...values].sort((a, b) => b - a));
+    assert.equal(values[0], 4000);
+    await open(page, site.base, '?view=targets&province=sichuan');
+    assert.deepEqual(await attr(page.locator('[data-testid=target-row]'), 'data-province'), ['sichuan']);
+    const bars = await attr(page.locator('[data-testid=growth-bar]'), 'data-value');
+    assert.deepEqual(bars, ['20']);
+  });
+
+  test('the chart compares the headline growth targets of every province', async () => {
+    const page = await site.page();
+    await open(page, site.base, '?view=targets');
+    const bars = await page.locator('[data-testid=growth-bar]').evaluateAll((els) => els.map((e) => [e.dataset.province, e.dataset.value]));
+    assert.deepEqual(bars, [['hunan', '20'], ['jilin', '18'], ['guangdong', '20'], ['sichuan', '20'], ['shandong', '20']]);
+  });
+});
+
+describe('documents view', () => {
+  test('lists every document with its metadata, unknown fields said so', async () => {
+    const page = await site.page();
+    await open(page, site.base, '?view=documents');
+    assert.equal(await page.locator('[data-testid=document]').count(), 5);
+    const sichuan = page.locator('[data-testid=document][data-id=sichuan-hts]');
+    assert.equal(await sichuan.locator('[data-field=date]').innerText(), '未知');
+    const gd = page.locator('[data-testid=document][data-id=guangdong-hts]');
+    assert.equal(await gd.locator('[data-field=doc_number]').innerText(), '粤府办〔2012〕101号');
+    assert.match(await gd.locator('[data-testid=doc-quality-notes]').innerText(), /重复/);
+  });
+
+  test('the reader shows the outline, quality notes, marked terms and anchors', async () => {
+    const page = await site.page();
+    await open(page, site.base, '?view=documents');
+    await page.locator('[data-testid=open-guangdong-hts]').click();
+    await waitForParam(page, 'doc', 'guangdong-hts');
+    await page.waitForSelector('[data-testid=reader]');
+    assert.ok(await page.locator('.toc li').count() >= 20);
+    assert.match(await page.locator('[data-testid=reader] [data-testid=doc-quality-notes]').innerText(), /顺序/);
+    await open(page, site.base, '?view=documents&doc=hunan-hts&q=超级计算#hunan-hts-2-4-1');
+    await page.waitForSelector('#hunan-hts-2-4-1.highlighted');
+    assert.ok(await page.locator('[data-testid=reader] mark').count() >= 1);
+    assert.equal(await page.locator('[data-testid=reader-provision]').count(), 26);
+  });
+});
+
+describe('history, links and language', () => {
+  test('Back undoes a facet click; typing replaces the history entry', async () => {
+    const page = await site.page();
+    await open(page, site.base);
+    const start = await page.evaluate(() => history.length);
+    await page.locator('[data-testid=facet-province-sichuan]').click();
+    await waitForParam(page, 'province', 'sichuan');
+    await page.locator('[data-testid=search]').pressSequentially('服务', { delay: 20 });
+    await waitForParam(page, 'q', '服务');
+    assert.equal(await page.evaluate(() => history.length), start + 1);
+    await page.locator('[data-testid=view-compare]').click();
+    await waitForParam(page, 'view', 'compare');
+    await page.goBack();
+    await page.waitForSelector('[data-testid=result-count]');
+    assert.deepEqual(params(page), { province: 'sichuan', q: '服务' });
+    await page.goBack();
+    await page.waitForFunction(() => location.search === '');
+    assert.equal(await page.locator('[data-testid=facet-province-sichuan]').isChecked(), false);
+    await page.goForward();
+    await waitForParam(page, 'province', 'sichuan');
+    assert.deepEqual([...new Set(await attr(cards(page), 'data-province'))], ['sichuan']);
+  });
+
+  test('unknown codes are ignored and listed in a notice', async () => {
+    const page = await site.page();
+    await open(page, site.base, '?province=hunan,atlantis&tool=magic&view=map');
+    const notice = await page.locator('[data-testid=notice]').innerText();
+    for (const part of ['province=atlantis', 'tool=magic', 'view=map']) assert.ok(notice.includes(part), notice);
+    assert.deepEqual([...new Set(await attr(cards(page), 'data-province'))], ['hunan']);
+  });
+
+  test('the language switch turns the interface and taxonomy labels to English and back', async () => {
+    const page = await site.page();
+    await open(page, site.base, '?domain=ip');
+    assert.match(await page.locator('h1').innerText(), /高技术服务业政策浏览器/);
+    await page.locator('[data-testid=lang-switch]').click();
+    await waitForParam(page, 'lang', 'en');
+    assert.equal(await page.locator('h1').innerText(), 'HTS Policy Explorer');
+    assert.match(await page.locator('[data-testid=result-count]').innerText(), /\d+ provisions?/);
+    assert.match(await page.locator('label:has([data-testid=facet-domain-ip])').innerText(), /Intellectual property/);
+    assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
+    await page.reload();
+    await page.waitForSelector('[data-testid=result-count]');
+    assert.equal(await page.locator('h1').innerText(), 'HTS Policy Explorer');
+    await page.locator('[data-testid=lang-switch]').click();
+    await page.waitForFunction(() => !new URL(location.href).searchParams.has('lang'));
+    assert.match(await page.locator('h1').innerText(), /高技术服务业政策浏览器/);
+  });
+});

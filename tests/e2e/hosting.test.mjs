@@ -1,0 +1,81 @@
+// Hosting anywhere: the single offline file from file://, a sub-path, the service
+// worker's offline cache, and a strict Content-Security-Policy.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { start, DIST, cards, attr, params } from './helpers.mjs';
+
+let site;
+let subpath;
+before(async () => { site = await start(); subpath = await start({ prefix: '/policy/' }); });
+after(async () => { await site.close(); await subpath.close(); });
+
+test('offline.html works from file:// with the URL contract', async () => {
+  const page = await site.page();
+  const file = pathToFileURL(path.join(DIST, 'offline.html')).href;
+  await page.goto(file + '?province=hunan&q=%E8%B4%A8%E6%8A%BC');
+  await page.waitForSelector('[data-testid=provision]');
+  assert.deepEqual([...new Set(await attr(cards(page), 'data-province'))], ['hunan']);
+  for (const text of await cards(page).allInnerTexts()) assert.match(text, /质押/);
+  await page.locator('[data-testid=facet-domain-ip]').click();
+  await page.waitForFunction(() => new URL(location.href).searchParams.get('domain') === 'ip');
+  assert.equal(params(page).province, 'hunan');
+  assert.ok(page.url().startsWith('file://'));
+  assert.deepEqual(page.problems.filter((p) => !p.includes('data/policies.json')), []);
+});
+
+test('offline.html is one self-contained file', async () => {
+  const html = fs.readFileSync(path.join(DIST, 'offline.html'), 'utf8');
+  assert.doesNotMatch(html, /<script[^>]+src=/);
+  assert.doesNotMatch(html, /<link[^>]+rel="(stylesheet|modulepreload|preload)"/);
+});
+
+test('dist/ works unchanged under a sub-path', async () => {
+  const page = await subpath.page();
+  await page.goto(subpath.base + '?province=jilin');
+  await page.waitForSelector('[data-testid=provision]');
+  assert.deepEqual([...new Set(await attr(cards(page), 'data-province'))], ['jilin']);
+  const data = await page.request.get(new URL('data/policies.json', page.url()).href);
+  assert.equal(data.status(), 200);
+  assert.deepEqual(page.problems, []);
+  const urls = fs.readFileSync(path.join(DIST, 'index.html'), 'utf8').match(/(href|src)="[^"]*"/g);
+  assert.ok(urls.every((u) => !u.includes('"/')), `absolute URL in index.html: ${urls}`);
+});
+
+test('after one visit the site works with the network gone', async () => {
+  const page = await site.page();
+  await page.goto(site.base + '?province=sichuan');
+  await page.waitForSelector('[data-testid=provision]');
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null || caches.keys().then((k) => k.length > 0));
+  await page.reload();
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await site.context.setOffline(true);
+  try {
+    await page.goto(site.base + '?province=shandong&view=provisions');
+    await page.waitForSelector('[data-testid=provision]');
+    assert.deepEqual([...new Set(await attr(cards(page), 'data-province'))], ['shandong']);
+  } finally {
+    await site.context.setOffline(false);
+  }
+  const sw = fs.readFileSync(path.join(DIST, 'sw.js'), 'utf8');
+  assert.match(sw, /const CACHE = 'hts-explorer-[0-9a-f]{16}'/, 'the cache is named after the build');
+});
+
+test('the hosted page runs under a strict CSP without inline scripts', async () => {
+  const html = fs.readFileSync(path.join(DIST, 'index.html'), 'utf8');
+  const csp = html.match(/http-equiv="Content-Security-Policy" content="([^"]+)"/)[1];
+  assert.match(csp, /script-src 'self' 'wasm-unsafe-eval'/);
+  assert.doesNotMatch(csp, /unsafe-inline/);
+  assert.doesNotMatch(html, /<script(?![^>]*src=)[^>]*>/, 'no inline script');
+  const page = await site.page();
+  await page.addInitScript(() => {
+    window.__violations = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(e.violatedDirective));
+  });
+  await page.goto(site.base + '?view=targets');
+  await page.waitForSelector('[data-testid=target-row]');
+  assert.deepEqual(await page.evaluate(() => window.__violations), []);
+});

@@ -1,0 +1,95 @@
+// Accessibility (axe-core, keyboard), phone and desktop layouts (screenshots to look at),
+// and no console errors on any view, with valid and hostile URLs.
+import { test, before, after, describe } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { start, open, ROOT, screenshot, resultCount } from './helpers.mjs';
+
+let site;
+before(async () => { site = await start(); });
+after(async () => { await site.close(); });
+
+const AXE = path.join(ROOT, 'scripts/node_modules/axe-core/axe.min.js');
+const VIEWS = ['', '?view=compare', '?view=targets', '?view=documents', '?view=documents&doc=guangdong-hts', '?lang=en&tool=tax'];
+
+async function axeViolations(page) {
+  await page.addScriptTag({ path: AXE });
+  const result = await page.evaluate(() => window.axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21aa', 'best-practice'] }));
+  return result.violations.map((v) => `${v.id} (${v.nodes.length}): ${v.nodes.slice(0, 2).map((n) => n.target.join(' ')).join('; ')}`);
+}
+
+describe('accessibility', () => {
+  for (const query of VIEWS) {
+    test(`axe-core finds no violation on ${query || 'the results view'}`, async () => {
+      const page = await site.page();
+      await open(page, site.base, query);
+      assert.deepEqual(await axeViolations(page), []);
+    });
+  }
+
+  test('the facets and views work from the keyboard alone', async () => {
+    const page = await site.page();
+    await open(page, site.base);
+    await page.locator('[data-testid=search]').focus();
+    await page.keyboard.type('孵化');
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('q') === '孵化');
+    await page.locator('[data-testid=facet-province-hunan]').focus();
+    await page.keyboard.press('Space');
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('province') === 'hunan');
+    await page.locator('[data-testid=view-targets]').focus();
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('view') === 'targets');
+    const focusVisible = await page.evaluate(() => getComputedStyle(document.activeElement, ':focus-visible').outlineStyle);
+    assert.notEqual(focusVisible, 'none');
+  });
+});
+
+describe('layouts', () => {
+  for (const [name, width, height] of [['phone', 360, 780], ['desktop', 1366, 900]]) {
+    test(`${name} width: nothing overflows sideways, results come first on a phone`, async () => {
+      const page = await site.page({ width, height });
+      for (const [view, query] of [['results', '?domain=ip&q=专利'], ['compare', '?view=compare'], ['targets', '?view=targets'], ['reader', '?view=documents&doc=jilin-hts']]) {
+        await open(page, site.base, query);
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        assert.ok(overflow <= 0, `${view} overflows by ${overflow}px`);
+        await screenshot(page, `${name}-${view}`);
+      }
+      await open(page, site.base, '?q=专利');
+      const firstCardTop = await page.locator('[data-testid=provision]').first().evaluate((e) => e.getBoundingClientRect().top);
+      if (name === 'phone') assert.ok(firstCardTop < height, `first result at ${firstCardTop}px`);
+    });
+  }
+});
+
+describe('no console errors', () => {
+  const HOSTILE = [
+    '?province=<script>alert(1)</script>&domain=<img src=x onerror=alert(1)>',
+    '?q=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E#%3Cscript%3Ealert(1)%3C/script%3E',
+    '?q=%E8%B4%A8%E6%8A%BC%ZZ%&province=%&&&=&tool=,,,&view=',
+    '?province=hunan&province=jilin&q=a&q=&lang=xx&doc=../../etc/passwd',
+    `?q=${'质'.repeat(34000)}`,
+    '?q=e%CC%81%F0%9F%98%80%E2%80%AE%E2%80%8F%00&domain=%00',
+    '#"><svg onload=alert(1)>',
+  ];
+  for (const query of [...VIEWS, ...HOSTILE]) {
+    test(`visiting ${query.slice(0, 60)} raises no error and injects nothing`, async () => {
+      const page = await site.page();
+      let dialogs = 0;
+      page.on('dialog', async (d) => { dialogs += 1; await d.dismiss(); });
+      await page.goto(site.base + query);
+      await page.waitForSelector('main');
+      await page.waitForTimeout(100);
+      assert.deepEqual(page.problems, []);
+      assert.equal(dialogs, 0);
+      assert.equal(await page.locator('main img, main svg[onload], main script').count(), 0);
+      assert.ok(await page.locator('h1').count() === 1);
+    });
+  }
+
+  test('a 100 KB query is cut, reported, and answered promptly', async () => {
+    const page = await site.page();
+    await open(page, site.base, `?q=${'质'.repeat(34000)}`);
+    assert.match(await page.locator('[data-testid=notice]').innerText(), /q=/);
+    assert.equal(await resultCount(page), 0);
+  });
+});
