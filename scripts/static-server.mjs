@@ -16,7 +16,8 @@ const TYPES = {
 /** Serves `root` under `prefix` ('/' or '/policy/') on 127.0.0.1:`port` (0 = any). */
 export function serve(root, { port = 0, prefix = '/' } = {}) {
   root = path.resolve(root);
-  const server = http.createServer((req, res) => {
+  // Long enough request lines for the tests' 100 KB queries.
+  const server = http.createServer({ maxHeaderSize: 1 << 20 }, (req, res) => {
     const url = new URL(req.url, 'http://localhost');
     let rel = decodeURIComponent(url.pathname);
     if (!rel.startsWith(prefix)) { res.writeHead(404).end('not found'); return; }

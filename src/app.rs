@@ -2,7 +2,7 @@
 //! view derives from them.
 
 use crate::browser::{self, History};
-use crate::components::{chips::ActiveFilters, facets::Facets, header::Header, notice::Notice};
+use crate::components::{chips::ActiveFilters, facets::{Facets, SearchBox}, header::Header, notice::Notice};
 use crate::i18n::tr;
 use crate::views::{compare::CompareView, documents::DocumentsView, provisions::ProvisionsView, targets::TargetsView};
 use hts_core::search::{Corpus, Counts, Query};
@@ -141,10 +141,11 @@ pub fn App() -> impl IntoView {
         <a class="skip-link" href="#main">{move || ctx.t("跳到内容", "Skip to content")}</a>
         <Header/>
         <div class="layout">
-            <aside class="sidebar" aria-label=move || ctx.t("筛选", "Filters")>
+            <aside class="sidebar" aria-label=move || ctx.t("检索与筛选", "Search and filters")>
+                <SearchBox/>
                 <details class="filters-panel" open=wide>
                     <summary data-testid="filters-toggle">
-                        {move || ctx.t("筛选与检索", "Search and filters")}
+                        {move || ctx.t("筛选条件", "Filters")}
                         {move || match active_filters() { 0 => String::new(), n => format!("（{n}）") }}
                     </summary>
                     <Facets/>

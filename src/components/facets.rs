@@ -61,7 +61,6 @@ pub fn Facets() -> impl IntoView {
     }
     let domains: Vec<String> = taxonomy().domains.iter().map(|d| d.code.clone()).collect();
     view! {
-        <SearchBox/>
         <FacetGroup key=Key::Province title=("省份", "Province") codes=provinces/>
         <FacetGroup key=Key::Domain title=("服务领域", "Service domain") codes=domains/>
         <ToolFacet/>
@@ -69,7 +68,7 @@ pub fn Facets() -> impl IntoView {
 }
 
 #[component]
-fn SearchBox() -> impl IntoView {
+pub fn SearchBox() -> impl IntoView {
     let ctx = use_ctx();
     let on_input = move |ev: leptos::ev::Event| {
         crate::browser::mark("hts:input");

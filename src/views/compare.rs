@@ -54,6 +54,7 @@ fn Matrix(facet: Facet, rows: Vec<(String, bool)>, caption: (&'static str, &'sta
     move || {
         let cols = columns();
         let lang = ctx.lang.get();
+        let corner = if facet == Facet::Domain { i18n::tr(lang, "服务领域", "Domain") } else { i18n::tr(lang, "政策工具", "Tool") };
         let head = cols.iter().map(|p| view! { <th scope="col">{i18n::province(lang, p)}</th> }).collect_view();
         let body = rows.with_value(|rows| {
             rows.iter()
@@ -83,7 +84,7 @@ fn Matrix(facet: Facet, rows: Vec<(String, bool)>, caption: (&'static str, &'sta
             <div class="table-scroll">
                 <table class="matrix" data-testid=if facet == Facet::Domain { "matrix-domain" } else { "matrix-tool" }>
                     <caption>{i18n::tr(lang, caption.0, caption.1)}</caption>
-                    <thead><tr><th scope="col"></th>{head}</tr></thead>
+                    <thead><tr><th scope="col">{corner}</th>{head}</tr></thead>
                     <tbody>{body}</tbody>
                 </table>
             </div>

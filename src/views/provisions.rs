@@ -45,8 +45,13 @@ fn List() -> impl IntoView {
         ctx.results.track();
         shown.set(PAGE);
     });
-    let visible = move || ctx.results.with(|r| r.iter().copied().take(shown.get()).collect::<Vec<_>>());
-    let remaining = move || ctx.results.with(Vec::len).saturating_sub(shown.get());
+    // A linked provision (`#id`) is always rendered, however far down the results it is.
+    let linked = move || {
+        ctx.highlight.with(|h| h.as_ref().and_then(|id| ctx.results.with(|r| r.iter().position(|&i| ctx.corpus.provision(i).id == *id))))
+    };
+    let limit = move || shown.get().max(linked().map_or(0, |p| p + 1));
+    let visible = move || ctx.results.with(|r| r.iter().copied().take(limit()).collect::<Vec<_>>());
+    let remaining = move || ctx.results.with(Vec::len).saturating_sub(limit());
     view! {
         <div class="list">
             <For each=visible key=|i| *i let:index>

@@ -112,6 +112,7 @@ fn TargetRow(target: Target) -> impl IntoView {
         move || ctx.state.with(|s| format!("{}#{}", ctx.href(&State { view: View::Provisions, ..s.clone() }), id))
     };
     let year = target.year.map(|y| y.to_string());
+    let source = ctx.corpus.bundle.provisions.iter().find(|p| p.id == target.provision).map(|p| p.path.last().cloned().unwrap_or_default()).unwrap_or_default();
     view! {
         <tr data-testid="target-row" data-province=province.clone()>
             <td>{ let p = province.clone(); move || i18n::province(ctx.lang.get(), &p) }</td>
@@ -119,7 +120,7 @@ fn TargetRow(target: Target) -> impl IntoView {
             <td class="num" data-testid="target-value">{value_text(&target)}</td>
             <td>{target.unit.clone()}</td>
             <td class="num">{move || year.clone().unwrap_or_else(|| ctx.t("未注明", "not stated").to_string())}</td>
-            <td><a href=href>{target.provision.clone()}</a></td>
+            <td><a href=href data-provision=target.provision.clone()>{move || if source.is_empty() { ctx.t("序言", "Preamble").to_string() } else { source.clone() }}</a></td>
         </tr>
     }
 }

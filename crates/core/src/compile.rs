@@ -789,17 +789,17 @@ fn quality_notes(stats: &DocumentStats, out_of_order: usize, no_outline: bool) -
     let mut notes = Vec::new();
     if stats.repeated_sentences_removed > 0 {
         notes.push(format!(
-            "原文有重复的句子或段落：已删除重复出现的 {} 句（{} 字），保留首次出现。/ The source repeats sentences or passages: {} repeated sentence(s) ({} characters) were removed, keeping the first occurrence.",
+            "原文有重复的句子或段落：已删除重复出现的 {} 句（{} 字），保留首次出现。 / The source repeats sentences or passages: {} repeated sentence(s) ({} characters) were removed, keeping the first occurrence.",
             stats.repeated_sentences_removed, stats.repeated_chars_removed, stats.repeated_sentences_removed, stats.repeated_chars_removed
         ));
     }
     if out_of_order > 0 {
         notes.push(format!(
-            "原文标题编号顺序错乱（{out_of_order} 处），条文顺序可能不是原始顺序；本文件的领域按内容标注，不按所在标题。/ The source's heading numbers are out of order ({out_of_order} place(s)): the order of provisions may not be the original, and domains are tagged by content rather than by heading."
+            "原文标题编号顺序错乱（{out_of_order} 处），条文顺序可能不是原始顺序；本文件的领域按内容标注，不按所在标题。 / The source's heading numbers are out of order ({out_of_order} place(s)): the order of provisions may not be the original, and domains are tagged by content rather than by heading."
         ));
     }
     if no_outline {
-        notes.push("原文没有可识别的层级编号，按段落编为条文。/ No outline numbering was recognised: provisions are the source's paragraphs.".to_string());
+        notes.push("原文没有可识别的层级编号，按段落编为条文。 / No outline numbering was recognised: provisions are the source's paragraphs.".to_string());
     }
     notes
 }

@@ -145,7 +145,7 @@ fn clause_of(chars: &[char], start: usize, end: usize) -> String {
 }
 
 /// The indicator in words. A count names what is counted, after the figure
-/// (`培育100家……的高技术服务骨干企业` → `培育 高技术服务骨干企业`) or before it
+/// (`培育100家……的高技术服务骨干企业` → `培育高技术服务骨干企业`) or before it
 /// (`省级质检中心60个`); a rate or level names the clause around it.
 fn indicator(folded: &[char], sentence: &str, start: usize, end: usize, unit: &str) -> String {
     let chars: Vec<char> = sentence.chars().collect();
@@ -164,7 +164,7 @@ fn indicator(folded: &[char], sentence: &str, start: usize, end: usize, unit: &s
     let figure_ends_clause = folded.get(end).is_none_or(|c| is_break(c) || *c == '以' || *c == '左');
     if COUNT_UNITS.contains(&unit) && !figure_ends_clause {
         let counted = after.rsplit('的').next().filter(|c| !c.is_empty()).unwrap_or(&after).to_string();
-        return [before, counted].iter().filter(|s| !s.is_empty()).cloned().collect::<Vec<_>>().join(" ");
+        return format!("{before}{counted}");
     }
     if unit == "%" && !after.is_empty() && !GROWTH_WORDS.iter().any(|w| before.contains(w)) {
         return format!("{before}{after}");
@@ -216,7 +216,7 @@ mod tests {
     fn reads_counts_ranges_and_full_width_units() {
         let t = extract("形成10到15家产业特色鲜明、比较优势突出的高技术服务产业基地和创新集聚区；", Some(2015), true);
         assert_eq!((t[0].value, t[0].value_max, t[0].unit.as_str()), (10.0, Some(15.0), "家"));
-        assert_eq!(t[0].indicator, "形成 高技术服务产业基地和创新集聚区");
+        assert_eq!(t[0].indicator, "形成高技术服务产业基地和创新集聚区");
         let t = extract("互联网出省带宽超过4000Ｇ，行政村100％通宽带，城市带宽达到20Ｍｂｐｓ和4Ｍｂｐｓ。", Some(2015), true);
         let units: Vec<_> = t.iter().map(|t| (t.value, t.unit.as_str())).collect();
         assert_eq!(units, vec![(4000.0, "G"), (100.0, "%"), (20.0, "Mbps"), (4.0, "Mbps")]);
@@ -239,6 +239,6 @@ mod tests {
         let t = extract("重点建设数字文化产业等10个高技术服务产业集群，支持2个以上企业。", None, false);
         assert_eq!(t.len(), 1);
         assert_eq!((t[0].value, t[0].year), (10.0, None));
-        assert_eq!(t[0].indicator, "重点建设数字文化产业 高技术服务产业集群");
+        assert_eq!(t[0].indicator, "重点建设数字文化产业高技术服务产业集群");
     }
 }
