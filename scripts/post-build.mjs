@@ -16,7 +16,8 @@ let html = fs.readFileSync(indexPath, 'utf8');
 const sha = (data, n = 16) => crypto.createHash('sha256').update(data).digest('hex').slice(0, n);
 
 // --- 1. boot script out of the page, CSP in.
-const inline = html.match(/<script type="module"[^>]*>([\s\S]*?)<\/script>/);
+// Trunk may minify the page: attributes quoted or not.
+const inline = html.match(/<script type="?module"?[^>]*>([\s\S]*?)<\/script>/);
 if (!inline) throw new Error('no inline boot script in index.html: has Trunk changed its output?');
 const jsFile = inline[1].match(/from ['"]\.\/([^'"]+\.js)['"]/)[1];
 const wasmFile = inline[1].match(/module_or_path: ['"]\.\/([^'"]+\.wasm)['"]/)[1];
@@ -32,7 +33,7 @@ const csp = [
   "default-src 'self'", "script-src 'self' 'wasm-unsafe-eval'", "style-src 'self'", "img-src 'self' data:",
   "connect-src 'self'", "worker-src 'self'", "manifest-src 'self'", "object-src 'none'", "base-uri 'none'", "form-action 'none'",
 ].join('; ');
-html = html.replace('<meta charset="utf-8">', `<meta charset="utf-8">\n  <meta http-equiv="Content-Security-Policy" content="${csp}">`);
+html = html.replace(/<meta charset="?utf-8"?>/i, (m) => `${m}\n  <meta http-equiv="Content-Security-Policy" content="${csp}">`);
 fs.writeFileSync(indexPath, html);
 
 // --- 2. service worker over every file of the site.
@@ -78,14 +79,18 @@ glue = glue
   .replace(/^export \{[^}]*\};?\s*$/gm, '')
   .replace(/^export default [^;]+;?\s*$/gm, '');
 const wasm = read(wasmFile).toString('base64');
-const css = html.match(/<link rel="stylesheet" href="\.\/([^"]+\.css)"/);
-const icon = html.match(/<link rel="icon" href="\.\/([^"]+)"/);
+const linkTo = (rel) => {
+  const tag = html.match(new RegExp(`<link[^>]*rel="?${rel}"?[^>]*>`));
+  return tag && { tag: tag[0], file: tag[0].match(/href="?\.\/([^"\s>]+)/)[1] };
+};
+const css = linkTo('stylesheet');
+const icon = linkTo('icon');
 let offline = html
   .replace(/<meta http-equiv="Content-Security-Policy"[^>]*>\n?\s*/, '')
-  .replace(/<link rel="(modulepreload|preload)"[^>]*>\s*/g, '')
+  .replace(/<link[^>]*rel="?(modulepreload|preload)"?[^>]*>\s*/g, '')
   .replace(/<script type="module" src="[^"]*"><\/script>/, '');
-if (css) offline = offline.replace(/<link rel="stylesheet"[^>]*>/, () => `<style>${read(css[1])}</style>`);
-if (icon) offline = offline.replace(/<link rel="icon"[^>]*>/, () => `<link rel="icon" href="data:image/svg+xml;base64,${read(icon[1]).toString('base64')}">`);
+if (css) offline = offline.replace(css.tag, () => `<style>${read(css.file)}</style>`);
+if (icon) offline = offline.replace(icon.tag, () => `<link rel="icon" href="data:image/svg+xml;base64,${read(icon.file).toString('base64')}">`);
 const loader = `<script type="module">
 ${glue}
 const bytes = Uint8Array.from(atob(${JSON.stringify(wasm)}), (c) => c.charCodeAt(0));

@@ -63,6 +63,13 @@ impl Ctx {
     }
 }
 
+/// A reactive UI string in the current language. Every call site shares this one closure
+/// type, which keeps the wasm small (each distinct closure is compiled separately).
+pub fn tx(zh: &'static str, en: &'static str) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+    let lang = use_ctx().lang;
+    move || tr(lang.get(), zh, en)
+}
+
 pub fn use_ctx() -> Ctx {
     expect_context::<Ctx>()
 }
@@ -138,14 +145,14 @@ pub fn App() -> impl IntoView {
     };
 
     view! {
-        <a class="skip-link" href="#main">{move || ctx.t("跳到内容", "Skip to content")}</a>
+        <a class="skip-link" href="#main">{tx("跳到内容", "Skip to content")}</a>
         <Header/>
         <div class="layout">
-            <aside class="sidebar" aria-label=move || ctx.t("检索与筛选", "Search and filters")>
+            <aside class="sidebar" aria-label=tx("检索与筛选", "Search and filters")>
                 <SearchBox/>
                 <details class="filters-panel" open=wide>
                     <summary data-testid="filters-toggle">
-                        {move || ctx.t("筛选条件", "Filters")}
+                        {tx("筛选条件", "Filters")}
                         {move || match active_filters() { 0 => String::new(), n => format!("（{n}）") }}
                     </summary>
                     <Facets/>
@@ -159,13 +166,13 @@ pub fn App() -> impl IntoView {
         </div>
         <footer class="site-footer">
             <p>
-                {move || ctx.t(
+                {tx(
                     "数据来源：湖南、吉林、广东、四川、山东五省关于加快发展高技术服务业的实施意见（落实国办发〔2011〕58号）。标签由关键词规则生成，仅供检索参考；引用请以原文为准。",
                     "Sources: the implementation opinions of Hunan, Jilin, Guangdong, Sichuan and Shandong on accelerating the high-tech service industry (implementing State Council guidance 国办发〔2011〕58号). Tags come from keyword rules and guide retrieval; cite the original text.",
                 )}
                 " "
                 <a href="data/policies.json" download="policies.json" data-testid="download-data">
-                    {move || ctx.t("下载数据集（JSON）", "Download the data set (JSON)")}
+                    {tx("下载数据集（JSON）", "Download the data set (JSON)")}
                 </a>
             </p>
         </footer>

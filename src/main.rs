@@ -16,7 +16,9 @@ fn main() {
 
 /// Reports a panic in the console instead of a silent blank page.
 fn console_error_panic_hook_lite() {
+    // The message only: formatting the location would add weight to every download.
     std::panic::set_hook(Box::new(|info| {
-        web_sys::console::error_1(&format!("HTS Policy Explorer: {info}").into());
+        let message = info.payload_as_str().unwrap_or("unexpected error");
+        web_sys::console::error_2(&"HTS Policy Explorer:".into(), &message.into());
     }));
 }

@@ -1,6 +1,7 @@
 //! One provision: where it comes from, its text with the filtered sentences emphasised
 //! and the search terms marked, its tags with their reasons, and the share actions.
 
+use crate::app::tx;
 use crate::app::{use_ctx, Ctx};
 use crate::browser;
 use crate::components::marked::marked;
@@ -53,7 +54,7 @@ pub fn ProvisionCard(index: usize) -> impl IntoView {
             id=id.clone() class:highlighted=highlighted>
             <header class="provision-head">
                 <span class=format!("badge province-{}", p.province)>{move || i18n::province(ctx.lang.get(), &p.province)}</span>
-                <a class="doc-link" href=reader_href title=move || ctx.t("在原文中查看", "Read in the document")>
+                <a class="doc-link" href=reader_href title=tx("在原文中查看", "Read in the document")>
                     {move || i18n::document_title(ctx.lang.get(), doc)}
                 </a>
                 <span class="path">{path}</span>
@@ -61,7 +62,7 @@ pub fn ProvisionCard(index: usize) -> impl IntoView {
             <p class="text" lang="zh-CN">{sentences}</p>
             {(!p.departments.is_empty()).then(|| view! {
                 <p class="departments" data-testid="departments">
-                    <span class="label">{move || ctx.t("责任单位：", "Responsible: ")}</span>
+                    <span class="label">{tx("责任单位：", "Responsible: ")}</span>
                     <span lang="zh-CN">{p.departments.join("、")}</span>
                 </p>
             })}
@@ -69,7 +70,7 @@ pub fn ProvisionCard(index: usize) -> impl IntoView {
             {(!doc.quality_notes.is_empty()).then(|| view! {
                 <p class="quality" data-testid="quality-note">
                     <span aria-hidden="true">"⚠ "</span>
-                    {move || ctx.t("来源文本有缺陷，已自动修复，请核对原文：", "The source text is damaged and was repaired; check the original: ")}
+                    {tx("来源文本有缺陷，已自动修复，请核对原文：", "The source text is damaged and was repaired; check the original: ")}
                     {doc.quality_notes.iter().map(|n| note_in(ctx.lang.get_untracked(), n)).collect::<Vec<_>>().join(" ")}
                 </p>
             })}
@@ -104,7 +105,7 @@ fn Tags(index: usize) -> impl IntoView {
     let domains = ctx.corpus.provision_domains(index).to_vec();
     let tools = ctx.corpus.provision_tools(index).to_vec();
     view! {
-        <ul class="tags" aria-label=move || ctx.t("标签", "Tags")>
+        <ul class="tags" aria-label=tx("标签", "Tags")>
             {domains.into_iter().map(|code| {
                 let reason = first_reason(&code);
                 let label = { let code = code.clone(); move || i18n::domain(ctx.lang.get(), &code) };

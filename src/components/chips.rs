@@ -1,5 +1,6 @@
 //! The active filters as removable chips, and "clear all".
 
+use crate::app::tx;
 use crate::app::use_ctx;
 use crate::i18n;
 use leptos::prelude::*;
@@ -33,7 +34,7 @@ pub fn ActiveFilters() -> impl IntoView {
         (!chips.is_empty()).then(|| {
             view! {
                 <div class="chips" data-testid="active-filters">
-                    <span class="chips-title">{move || ctx.t("当前筛选：", "Filters:")}</span>
+                    <span class="chips-title">{tx("当前筛选：", "Filters:")}</span>
                     {chips.into_iter().map(|(key, code, label)| {
                         let aria = format!("{} {}", ctx.t("移除筛选", "Remove filter"), label);
                         let testid = format!("chip-{key}-{code}");
@@ -44,7 +45,7 @@ pub fn ActiveFilters() -> impl IntoView {
                         }
                     }).collect_view()}
                     <button class="link-button" data-testid="clear-all" on:click=move |_| ctx.update(|s| *s = s.cleared())>
-                        {move || ctx.t("清除全部", "Clear all")}
+                        {tx("清除全部", "Clear all")}
                     </button>
                 </div>
             }

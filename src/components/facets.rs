@@ -1,6 +1,7 @@
 //! The filter panel: the search box and the three facets, each option with its live
 //! count under the other filters (zero counts shown and disabled, never hidden).
 
+use crate::app::tx;
 use crate::app::{use_ctx, Ctx};
 use crate::browser::History;
 use crate::i18n;
@@ -78,12 +79,12 @@ pub fn SearchBox() -> impl IntoView {
     };
     view! {
         <div class="search" role="search">
-            <label for="search-input">{move || ctx.t("全文检索", "Full-text search")}</label>
+            <label for="search-input">{tx("全文检索", "Full-text search")}</label>
             <input id="search-input" type="search" data-testid="search" autocomplete="off"
-                placeholder=move || ctx.t("如：质押、孵化、20%、patent", "e.g. 质押, 孵化, 20%, patent")
+                placeholder=tx("如：质押、孵化、20%、patent", "e.g. 质押, 孵化, 20%, patent")
                 prop:value=move || ctx.state.with(|s| s.q.clone())
                 on:input=on_input/>
-            <p class="hint">{move || ctx.t("多个词用空格分隔，须同时出现", "Separate terms with spaces; all must match")}</p>
+            <p class="hint">{tx("多个词用空格分隔，须同时出现", "Separate terms with spaces; all must match")}</p>
         </div>
     }
 }
@@ -99,10 +100,10 @@ fn FacetGroup(key: Key, title: (&'static str, &'static str), codes: Vec<String>)
     let clear = move |_| ctx.update(|s| key.values(s).clear());
     view! {
         <fieldset class="facet" data-testid=format!("facet-{}", key.code())>
-            <legend>{move || ctx.t(title.0, title.1)}</legend>
+            <legend>{tx(title.0, title.1)}</legend>
             <button class="link-button clear-facet" on:click=clear disabled=move || !active()
                 data-testid=format!("clear-{}", key.code())>
-                {move || ctx.t("清除", "Clear")}
+                {tx("清除", "Clear")}
             </button>
             <ul>
                 {codes.into_iter().map(|code| view! { <li><FacetOption key code/></li> }).collect_view()}
@@ -118,10 +119,10 @@ fn ToolFacet() -> impl IntoView {
     let active = move || ctx.state.with(|s| !s.tools.is_empty());
     view! {
         <fieldset class="facet" data-testid="facet-tool">
-            <legend>{move || ctx.t("政策工具", "Policy tool")}</legend>
+            <legend>{tx("政策工具", "Policy tool")}</legend>
             <button class="link-button clear-facet" on:click=move |_| ctx.update(|s| s.tools.clear())
                 disabled=move || !active() data-testid="clear-tool">
-                {move || ctx.t("清除", "Clear")}
+                {tx("清除", "Clear")}
             </button>
             {t.families.iter().map(|family| {
                 let tools: Vec<String> = t.tools_of(&family.code).map(|x| x.code.clone()).collect();

@@ -1,5 +1,6 @@
 //! Title bar: the name, the language switch and the view tabs.
 
+use crate::app::tx;
 use crate::app::use_ctx;
 use hts_core::url::{Lang, View};
 use leptos::prelude::*;
@@ -11,9 +12,9 @@ pub fn Header() -> impl IntoView {
     view! {
         <header class="topbar">
             <div class="brand">
-                <h1>{move || ctx.t("高技术服务业政策浏览器", "HTS Policy Explorer")}</h1>
+                <h1>{tx("高技术服务业政策浏览器", "HTS Policy Explorer")}</h1>
                 <p class="tagline">
-                    {move || ctx.t(
+                    {tx(
                         "比较各省加快发展高技术服务业的实施意见：逐条检索、对照、引用",
                         "Compare the provinces' implementation opinions on high-tech services: search, compare and cite every provision",
                     )}
@@ -24,7 +25,7 @@ pub fn Header() -> impl IntoView {
                 {move || if ctx.lang.get() == Lang::Zh { "English" } else { "中文" }}
             </button>
         </header>
-        <nav class="views" aria-label=move || ctx.t("视图", "Views")>
+        <nav class="views" aria-label=tx("视图", "Views")>
             {View::ALL.into_iter().map(|v| view! { <ViewTab view=v/> }).collect_view()}
         </nav>
     }

@@ -1,5 +1,6 @@
 //! Says which parts of the URL were ignored (unknown codes, bad values).
 
+use crate::app::tx;
 use crate::app::use_ctx;
 use leptos::prelude::*;
 
@@ -21,7 +22,7 @@ pub fn Notice() -> impl IntoView {
                 <div class="notice" role="status" data-testid="notice">
                     <span>{t}</span>
                     <button class="link-button" on:click=move |_| ctx.ignored.set(Vec::new())>
-                        {move || ctx.t("知道了", "Dismiss")}
+                        {tx("知道了", "Dismiss")}
                     </button>
                 </div>
             }

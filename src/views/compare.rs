@@ -1,6 +1,7 @@
 //! The compare view: provinces × domains and provinces × tools as heat maps (numbers
 //! always shown, so they read without colour), then the matching provisions side by side.
 
+use crate::app::tx;
 use crate::app::use_ctx;
 use crate::components::marked::marked;
 use crate::i18n;
@@ -8,7 +9,7 @@ use hts_core::search::Facet;
 use hts_core::taxonomy::taxonomy;
 use hts_core::url::View;
 use leptos::prelude::*;
-use std::collections::BTreeMap;
+use std::collections::HashMap;
 
 /// The provinces shown as columns: the corpus's, narrowed by the province filter.
 fn columns() -> Vec<String> {
@@ -25,7 +26,6 @@ fn columns() -> Vec<String> {
 
 #[component]
 pub fn CompareView() -> impl IntoView {
-    let ctx = use_ctx();
     let domain_rows: Vec<(String, bool)> = taxonomy().domains.iter().map(|d| (d.code.clone(), false)).collect();
     let mut tool_rows: Vec<(String, bool)> = Vec::new();
     for f in &taxonomy().families {
@@ -34,8 +34,8 @@ pub fn CompareView() -> impl IntoView {
     }
     view! {
         <section class="compare">
-            <h2>{move || ctx.t("省际对比", "Compare provinces")}</h2>
-            <p class="hint">{move || ctx.t(
+            <h2>{tx("省际对比", "Compare provinces")}</h2>
+            <p class="hint">{tx(
                 "每格为符合当前筛选条件的条文数，颜色越深数量越多；点击数字查看这些条文。",
                 "Each cell counts the provisions matching the current filters; darker means more. Click a number to read them.")}</p>
             <Matrix facet=Facet::Domain rows=domain_rows caption=("服务领域 × 省份", "Service domains × provinces")/>
@@ -49,7 +49,7 @@ pub fn CompareView() -> impl IntoView {
 fn Matrix(facet: Facet, rows: Vec<(String, bool)>, caption: (&'static str, &'static str)) -> impl IntoView {
     let ctx = use_ctx();
     let counts = Memo::new(move |_| ctx.state.with(|s| ctx.corpus.matrix(s, facet)));
-    let max = Memo::new(move |_| counts.with(|c: &BTreeMap<(String, String), usize>| c.values().copied().max().unwrap_or(0)));
+    let max = Memo::new(move |_| counts.with(|c: &HashMap<(String, String), usize>| c.values().copied().max().unwrap_or(0)));
     let rows = StoredValue::new(rows);
     move || {
         let cols = columns();

@@ -2,6 +2,7 @@
 //! one document (`doc=`): table of contents, every provision with an anchor, search
 //! terms marked, quality notes first.
 
+use crate::app::tx;
 use crate::app::use_ctx;
 use crate::components::card::note_in;
 use crate::components::marked::marked;
@@ -24,7 +25,7 @@ fn DocumentList() -> impl IntoView {
     let ctx = use_ctx();
     view! {
         <section class="documents">
-            <h2>{move || ctx.t("文件列表", "Documents")}</h2>
+            <h2>{tx("文件列表", "Documents")}</h2>
             <ul class="doc-list">
                 {ctx.corpus.bundle.documents.iter().map(|d| view! { <li><DocumentCard doc=d/></li> }).collect_view()}
             </ul>
@@ -59,7 +60,7 @@ fn quality_notes(doc: &'static Document) -> impl IntoView {
     (!doc.quality_notes.is_empty()).then(|| {
         view! {
             <div class="quality" data-testid="doc-quality-notes" role="note">
-                <strong>{move || ctx.t("来源文本质量说明", "About the source text")}</strong>
+                <strong>{tx("来源文本质量说明", "About the source text")}</strong>
                 <ul>{move || doc.quality_notes.iter().map(|n| view! { <li>{note_in(ctx.lang.get(), n)}</li> }).collect_view()}</ul>
             </div>
         }
@@ -116,12 +117,12 @@ fn Reader(id: String) -> impl IntoView {
     }
     view! {
         <section class="reader" data-testid="reader" data-doc=doc.id.clone()>
-            <a class="back" href=back_href on:click=back>{move || ctx.t("← 返回文件列表", "← All documents")}</a>
+            <a class="back" href=back_href on:click=back>{tx("← 返回文件列表", "← All documents")}</a>
             <h2 lang="zh-CN">{move || i18n::document_title(ctx.lang.get(), doc)}</h2>
             {quality_notes(doc)}
             {metadata_rows(doc)}
-            <nav class="toc" aria-label=move || ctx.t("目录", "Contents")>
-                <h3>{move || ctx.t("目录", "Contents")}</h3>
+            <nav class="toc" aria-label=tx("目录", "Contents")>
+                <h3>{tx("目录", "Contents")}</h3>
                 <ol>{toc}</ol>
             </nav>
             <div class="document-text" lang="zh-CN">

@@ -1,6 +1,7 @@
 //! The results view: the count, the list of matching provisions (optionally grouped by
 //! province), exports, and an empty state that offers to clear the filters.
 
+use crate::app::tx;
 use crate::app::use_ctx;
 use crate::components::card::ProvisionCard;
 use crate::export::download;
@@ -21,10 +22,10 @@ pub fn ProvisionsView() -> impl IntoView {
                 <label class="toggle">
                     <input type="checkbox" data-testid="group-by-province" prop:checked=grouped
                         on:change=move |_| ctx.update(|s| s.group_by_province = !s.group_by_province)/>
-                    {move || ctx.t("按省份分组", "Group by province")}
+                    {tx("按省份分组", "Group by province")}
                 </label>
-                <button class="action" data-testid="export-csv" on:click=export_csv>{move || ctx.t("导出 CSV", "Export CSV")}</button>
-                <button class="action" data-testid="export-json" on:click=export_json>{move || ctx.t("导出 JSON", "Export JSON")}</button>
+                <button class="action" data-testid="export-csv" on:click=export_csv>{tx("导出 CSV", "Export CSV")}</button>
+                <button class="action" data-testid="export-json" on:click=export_json>{tx("导出 JSON", "Export JSON")}</button>
             </div>
             {move || if ctx.results.with(Vec::is_empty) { Some(view! { <EmptyResults/> }) } else { None }}
             {move || if grouped() { view! { <Grouped/> }.into_any() } else { view! { <List/> }.into_any() }}
@@ -99,9 +100,9 @@ pub fn EmptyResults() -> impl IntoView {
     let ctx = use_ctx();
     view! {
         <div class="empty" data-testid="empty">
-            <p>{move || ctx.t("没有符合条件的条文。", "No provision matches these filters.")}</p>
+            <p>{tx("没有符合条件的条文。", "No provision matches these filters.")}</p>
             <button class="action primary" data-testid="empty-clear" on:click=move |_| ctx.update(|s| *s = s.cleared())>
-                {move || ctx.t("清除全部筛选", "Clear all filters")}
+                {tx("清除全部筛选", "Clear all filters")}
             </button>
         </div>
     }

@@ -1,6 +1,7 @@
 //! The targets view: the extracted quantitative targets of the matching provisions, a
 //! sortable table, and a chart of the headline growth targets.
 
+use crate::app::tx;
 use crate::app::use_ctx;
 use crate::i18n;
 use hts_core::model::Target;
@@ -55,7 +56,7 @@ pub fn TargetsView() -> impl IntoView {
         view! {
             <th scope="col" aria-sort=aria>
                 <button class="sort" on:click=click data-testid=format!("sort-{}", en.to_lowercase())>
-                    {move || ctx.t(zh, en)}
+                    {tx(zh, en)}
                     <span aria-hidden="true">{move || match aria() { "ascending" => " ▲", "descending" => " ▼", _ => "" }}</span>
                 </button>
             </th>
@@ -63,7 +64,7 @@ pub fn TargetsView() -> impl IntoView {
     };
     view! {
         <section class="targets">
-            <h2>{move || ctx.t("量化目标", "Quantitative targets")}</h2>
+            <h2>{tx("量化目标", "Quantitative targets")}</h2>
             <GrowthChart/>
             <p class="result-count" data-testid="target-count">{move || match ctx.lang.get() {
                 Lang::Zh => format!("共 {} 项量化目标", rows.with(Vec::len)),
@@ -77,7 +78,7 @@ pub fn TargetsView() -> impl IntoView {
                         {header(SortKey::Value, "数值", "Value")}
                         {header(SortKey::Unit, "单位", "Unit")}
                         {header(SortKey::Year, "年份", "Year")}
-                        <th scope="col">{move || ctx.t("出处", "Source")}</th>
+                        <th scope="col">{tx("出处", "Source")}</th>
                     </tr></thead>
                     <tbody>
                         <For each=move || rows.get() key=|(i, _)| *i let:row>
@@ -96,7 +97,7 @@ fn province_of(t: &Target) -> String {
 }
 
 fn value_text(t: &Target) -> String {
-    let fmt = |v: f64| if v.fract() == 0.0 { format!("{}", v as i64) } else { format!("{v}") };
+    let fmt = hts_core::export::figure;
     match t.value_max {
         Some(max) => format!("{}–{}", fmt(t.value), fmt(max)),
         None => fmt(t.value),
@@ -132,6 +133,7 @@ fn GrowthChart() -> impl IntoView {
     move || {
         let lang = ctx.lang.get();
         let mut bars: Vec<(String, f64)> = Vec::new();
+        let fig = hts_core::export::figure;
         for t in ctx.corpus.bundle.targets.iter().filter(|t| t.kind == "growth") {
             let p = province_of(t);
             if !bars.iter().any(|(q, _)| *q == p) && ctx.state.with(|s| s.provinces.is_empty() || s.provinces.contains(&p)) {
@@ -139,24 +141,26 @@ fn GrowthChart() -> impl IntoView {
             }
         }
         let max = bars.iter().map(|(_, v)| *v).fold(1.0, f64::max);
-        let (bar_h, gap, label_w, chart_w) = (26.0, 10.0, 90.0, 300.0);
-        let height = bars.len() as f64 * (bar_h + gap) + gap;
+        // Whole-pixel geometry: integers only (see `figure`).
+        let (bar_h, gap, label_w, chart_w) = (26i32, 10i32, 90i32, 300i32);
+        let height = bars.len() as i32 * (bar_h + gap) + gap;
         let title = i18n::tr(lang, "各省高技术服务业营业收入年均增长目标（“十二五”期间，%）", "Headline target: annual growth of high-tech service revenue, 12th Five-Year Plan (%)");
         let items = bars.iter().enumerate().map(|(i, (p, v))| {
-            let y = gap + i as f64 * (bar_h + gap);
-            let w = chart_w * v / max;
+            let y = gap + i as i32 * (bar_h + gap);
+            let w = (f64::from(chart_w) * v / max).round() as i32;
+            let text_y = y + bar_h * 7 / 10;
             view! {
-                <g data-testid="growth-bar" data-province=p.clone() data-value=v.to_string()>
-                    <text x=label_w - 8.0 y=y + bar_h * 0.7 text-anchor="end" class="bar-label">{i18n::province(lang, p)}</text>
+                <g data-testid="growth-bar" data-province=p.clone() data-value=fig(*v)>
+                    <text x=label_w - 8 y=text_y text-anchor="end" class="bar-label">{i18n::province(lang, p)}</text>
                     <rect x=label_w y=y width=w height=bar_h class="bar"></rect>
-                    <text x=label_w + w + 6.0 y=y + bar_h * 0.7 class="bar-value">{format!("{v}%")}</text>
+                    <text x=label_w + w + 6 y=text_y class="bar-value">{format!("{}%", fig(*v))}</text>
                 </g>
             }
         }).collect_view();
         view! {
             <figure class="chart">
                 <figcaption id="growth-chart-title">{title}</figcaption>
-                <svg role="img" aria-labelledby="growth-chart-title" viewBox=format!("0 0 {} {height}", label_w + chart_w + 60.0)
+                <svg role="img" aria-labelledby="growth-chart-title" viewBox=format!("0 0 {} {height}", label_w + chart_w + 60)
                     width="100%" preserveAspectRatio="xMinYMin meet">
                     {items}
                 </svg>

@@ -700,7 +700,7 @@ fn extract_targets(provisions: &mut [Provision]) -> Vec<Target> {
                 out.push(Target {
                     provision: p.id.clone(),
                     indicator: f.indicator,
-                    text: s.text.clone(),
+                    text: f.clause,
                     value: f.value,
                     value_max: f.value_max,
                     unit: f.unit,
@@ -804,7 +804,46 @@ fn quality_notes(stats: &DocumentStats, out_of_order: usize, no_outline: bool) -
     notes
 }
 
-/// The bundle as shipped: compact JSON, deterministic for unchanged seeds.
+/// The bundle as shipped (`data/policies.json`): compact JSON, deterministic for
+/// unchanged seeds.
 pub fn to_json(bundle: &Bundle) -> String {
     serde_json::to_string(bundle).unwrap_or_else(|e| format!("{{\"error\":\"{e}\"}}"))
+}
+
+/// The same bundle as the app embeds it, without what can be derived again on loading
+/// (a provision's `text`, `province` and `position`; a reason's `code`, which follows the
+/// order of `domains` then `tools`; a heading reason's text, which is on the path): the
+/// browser download is the site's budget.
+/// [`crate::decode::bundle_from_json`] restores the full bundle from either form.
+pub fn to_embedded_json(bundle: &Bundle) -> String {
+    let mut v = serde_json::to_value(bundle).unwrap_or_default();
+    if let Some(provisions) = v.get_mut("provisions").and_then(|p| p.as_array_mut()) {
+        for p in provisions {
+            let Some(p) = p.as_object_mut() else { continue };
+            for key in ["text", "province", "position"] {
+                p.remove(key);
+            }
+            let path: Vec<String> = p.get("path").and_then(|x| serde_json::from_value(x.clone()).ok()).unwrap_or_default();
+            for s in p.get_mut("sentences").and_then(|s| s.as_array_mut()).into_iter().flatten() {
+                let Some(s) = s.as_object_mut() else { continue };
+                let why: Vec<serde_json::Value> = s
+                    .remove("reasons")
+                    .and_then(|r| r.as_array().cloned())
+                    .unwrap_or_default()
+                    .iter()
+                    .map(|r| {
+                        let kind = r.get("kind").and_then(|k| k.as_str()).unwrap_or("keyword");
+                        let matched = r.get("matched").and_then(|m| m.as_str()).unwrap_or_default();
+                        // A heading reason names its heading by its place on the path.
+                        match path.iter().position(|h| h == matched).filter(|_| kind == "heading") {
+                            Some(i) => format!("h{i}").into(),
+                            None => format!("{}{matched}", &kind[..1]).into(),
+                        }
+                    })
+                    .collect();
+                s.insert("why".into(), why.into());
+            }
+        }
+    }
+    v.to_string()
 }

@@ -106,3 +106,26 @@ mod tests {
         assert_eq!(csv_field("=1+1"), "\"'=1+1\"");
     }
 }
+
+/// `20`, `2.5`, `0.75`: a figure for display, without float formatting machinery (which
+/// would weigh on the browser download).
+pub fn figure(v: f64) -> String {
+    let hundredths = (v * 100.0).round() as i64;
+    let (whole, frac) = (hundredths / 100, (hundredths % 100).abs());
+    match frac {
+        0 => whole.to_string(),
+        f if f % 10 == 0 => format!("{whole}.{}", f / 10),
+        f => format!("{whole}.{f:02}"),
+    }
+}
+
+#[cfg(test)]
+mod figure_tests {
+    #[test]
+    fn formats_figures() {
+        assert_eq!(super::figure(20.0), "20");
+        assert_eq!(super::figure(2.5), "2.5");
+        assert_eq!(super::figure(0.75), "0.75");
+        assert_eq!(super::figure(1157.0), "1157");
+    }
+}

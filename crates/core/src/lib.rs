@@ -13,6 +13,7 @@
 
 pub mod catalog;
 pub mod compile;
+pub mod decode;
 pub mod error;
 pub mod export;
 pub mod model;

@@ -102,7 +102,7 @@ pub struct Target {
     pub provision: String,
     /// The indicator in words, e.g. `高技术服务业营业收入年均增长`.
     pub indicator: String,
-    /// The sentence it was read from.
+    /// The clause that states it, as written (`……年均增长20%以上`).
     pub text: String,
     pub value: f64,
     /// Upper bound when the text gives a range (`10到15家`).

@@ -5,11 +5,11 @@
 //! one char to one char, so match positions found in folded text highlight the original.
 
 use crate::model::{Bundle, Provision};
-use crate::tagging::rules;
+use crate::tagging::synonyms;
 use crate::taxonomy::taxonomy;
 use crate::text::fold;
 use crate::url::State;
-use std::collections::BTreeMap;
+use std::collections::HashMap;
 
 /// A parsed full-text query: every term must match; a term matches when any of its
 /// alternatives occurs (an English word adds its Chinese terms as alternatives).
@@ -20,7 +20,7 @@ pub struct Query {
 
 impl Query {
     pub fn parse(q: &str) -> Query {
-        let synonyms = &rules().search_synonyms;
+        let synonyms = synonyms();
         let folded = fold(q);
         let terms = folded
             .split_whitespace()
@@ -91,10 +91,10 @@ pub enum Facet {
 /// Live counts per facet option under the other active filters.
 #[derive(Debug, Default, Clone, PartialEq)]
 pub struct Counts {
-    pub provinces: BTreeMap<String, usize>,
-    pub domains: BTreeMap<String, usize>,
+    pub provinces: HashMap<String, usize>,
+    pub domains: HashMap<String, usize>,
     /// Tool and family codes.
-    pub tools: BTreeMap<String, usize>,
+    pub tools: HashMap<String, usize>,
 }
 
 impl Corpus {
@@ -106,7 +106,7 @@ impl Corpus {
     }
 
     pub fn from_json(json: &str) -> Result<Corpus, serde_json::Error> {
-        Ok(Corpus::new(serde_json::from_str(json)?))
+        Ok(Corpus::new(crate::decode::bundle_from_json(json)?))
     }
 
     pub fn provision(&self, index: usize) -> &Provision {
@@ -207,10 +207,10 @@ impl Corpus {
 
     /// Provision counts per (province, code) for the compare matrix, under the state's
     /// filters but without its province filter. Tool matrices also count families.
-    pub fn matrix(&self, state: &State, facet: Facet) -> BTreeMap<(String, String), usize> {
+    pub fn matrix(&self, state: &State, facet: Facet) -> HashMap<(String, String), usize> {
         let t = taxonomy();
         let query = Query::parse(&state.q);
-        let mut out = BTreeMap::new();
+        let mut out = HashMap::new();
         for i in 0..self.bundle.provisions.len() {
             if !self.matches(i, state, &query, Some(Facet::Province)) {
                 continue;

@@ -7,7 +7,7 @@
 
 use crate::model::TagReason;
 use serde::Deserialize;
-use std::collections::BTreeMap;
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 #[derive(Debug, Deserialize)]
@@ -15,7 +15,7 @@ pub struct Rules {
     pub domains: Vec<DomainRule>,
     pub tools: Vec<ToolRule>,
     /// English words a searcher may type, mapped to Chinese terms.
-    pub search_synonyms: BTreeMap<String, Vec<String>>,
+    pub search_synonyms: HashMap<String, Vec<String>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -37,6 +37,23 @@ pub fn rules() -> &'static Rules {
     static CELL: OnceLock<Rules> = OnceLock::new();
     CELL.get_or_init(|| {
         serde_json::from_str(include_str!("../data/rules.json")).expect("data/rules.json is valid (checked by a unit test)")
+    })
+}
+
+/// English search words and their Chinese terms (`rules.json`, `search_synonyms`). Read
+/// on its own so the browser, which only searches, carries no tagging rules code.
+pub fn synonyms() -> &'static HashMap<String, Vec<String>> {
+    static CELL: OnceLock<HashMap<String, Vec<String>>> = OnceLock::new();
+    CELL.get_or_init(|| {
+        let v: serde_json::Value = serde_json::from_str(include_str!("../data/rules.json")).unwrap_or_default();
+        let mut out = HashMap::new();
+        if let Some(map) = v.get("search_synonyms").and_then(|m| m.as_object()) {
+            for (word, terms) in map {
+                let terms = terms.as_array().map(|a| a.iter().filter_map(|t| t.as_str().map(str::to_string)).collect()).unwrap_or_default();
+                out.insert(word.clone(), terms);
+            }
+        }
+        out
     })
 }
 

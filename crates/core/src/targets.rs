@@ -17,6 +17,8 @@ const CLAUSE_BREAKS: [char; 5] = ['，', '；', '。', '：', ','];
 #[derive(Debug, Clone, PartialEq)]
 pub struct Found {
     pub indicator: String,
+    /// The clause that states the target, e.g. `高技术服务业营业收入年均增长20%以上`.
+    pub clause: String,
     pub value: f64,
     pub value_max: Option<f64>,
     pub unit: String,
@@ -82,6 +84,7 @@ pub fn extract(sentence: &str, year: Option<u16>, in_context: bool) -> Vec<Found
             continue;
         }
         let indicator = indicator(&folded, sentence, i, end, unit);
+        let clause = original_clause(sentence, i, end);
         let kind = if unit == "%" && GROWTH_WORDS.iter().any(|w| indicator.contains(w)) {
             "growth"
         } else if COUNT_UNITS.contains(&unit) {
@@ -94,7 +97,7 @@ pub fn extract(sentence: &str, year: Option<u16>, in_context: bool) -> Vec<Found
             "g" => "G",
             u => u,
         };
-        found.push(Found { indicator, value, value_max, unit: unit.to_string(), year: if in_context { year } else { None }, kind });
+        found.push(Found { indicator, clause, value, value_max, unit: unit.to_string(), year: if in_context { year } else { None }, kind });
         i = end;
     }
     found
@@ -136,6 +139,12 @@ fn is_not_a_target(chars: &[char], start: usize, end: usize, unit: &str) -> bool
     let stray_bandwidth = unit == "g" && !clause.contains("带宽");
     let letter_before = start > 0 && chars[start - 1].is_ascii_alphabetic();
     threshold || stray_bandwidth || letter_before || before.ends_with('〔')
+}
+
+/// The clause around chars `start..end`, as written (not folded).
+fn original_clause(sentence: &str, start: usize, end: usize) -> String {
+    let chars: Vec<char> = sentence.chars().collect();
+    clause_of(&chars, start, end).trim_start_matches(['“', '”']).to_string()
 }
 
 fn clause_of(chars: &[char], start: usize, end: usize) -> String {

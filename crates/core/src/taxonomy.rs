@@ -1,10 +1,9 @@
 //! Codes and labels of `taxonomy.md`: provinces, service domains, policy tools.
 //! The lists are data (`data/taxonomy.json`), so a label fix is not a code change.
 
-use serde::Deserialize;
 use std::sync::OnceLock;
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone)]
 pub struct Taxonomy {
     pub provinces: Vec<Province>,
     pub domains: Vec<Label>,
@@ -12,7 +11,7 @@ pub struct Taxonomy {
     pub tools: Vec<Tool>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone)]
 pub struct Province {
     pub code: String,
     pub zh: String,
@@ -21,14 +20,14 @@ pub struct Province {
     pub short: Vec<String>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone)]
 pub struct Label {
     pub code: String,
     pub zh: String,
     pub en: String,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone)]
 pub struct Tool {
     pub family: String,
     pub code: String,
@@ -40,8 +39,25 @@ pub struct Tool {
 pub fn taxonomy() -> &'static Taxonomy {
     static CELL: OnceLock<Taxonomy> = OnceLock::new();
     CELL.get_or_init(|| {
-        serde_json::from_str(include_str!("../data/taxonomy.json"))
-            .expect("data/taxonomy.json is valid (checked by a unit test)")
+        let v: serde_json::Value = serde_json::from_str(include_str!("../data/taxonomy.json")).unwrap_or_default();
+        // Read through `Value`, not derived impls: less code in the browser download.
+        let s = |x: &serde_json::Value, k: &str| x.get(k).and_then(|v| v.as_str()).unwrap_or_default().to_string();
+        let items = |k: &str| v.get(k).and_then(|a| a.as_array()).cloned().unwrap_or_default();
+        let label = |x: &serde_json::Value| Label { code: s(x, "code"), zh: s(x, "zh"), en: s(x, "en") };
+        Taxonomy {
+            provinces: items("provinces")
+                .iter()
+                .map(|x| Province {
+                    code: s(x, "code"),
+                    zh: s(x, "zh"),
+                    en: s(x, "en"),
+                    short: x.get("short").and_then(|a| a.as_array()).map(|a| a.iter().filter_map(|v| v.as_str().map(str::to_string)).collect()).unwrap_or_default(),
+                })
+                .collect(),
+            domains: items("domains").iter().map(label).collect(),
+            families: items("families").iter().map(label).collect(),
+            tools: items("tools").iter().map(|x| Tool { family: s(x, "family"), code: s(x, "code"), zh: s(x, "zh"), en: s(x, "en") }).collect(),
+        }
     })
 }
 
