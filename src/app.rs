@@ -31,14 +31,46 @@ pub struct Ctx {
     pub results: Memo<Vec<usize>>,
     pub counts: Memo<Counts>,
     pub lang: Memo<Lang>,
+    /// A typed change waits to be written to the URL.
+    pub url_write_pending: RwSignal<bool>,
 }
 
 impl Ctx {
-    /// Applies a new state and writes it to the URL (dropping the fragment).
+    /// Applies a new state and writes it to the URL (dropping the fragment). A replace
+    /// (typing) is written after the results are on screen, once for a burst of
+    /// keystrokes: the history API can take milliseconds, and a keystroke has one frame.
     pub fn navigate(&self, next: State, mode: History) {
-        browser::write_url(&url::encode(&next), None, mode);
         self.highlight.set(None);
+        match mode {
+            History::Push => {
+                browser::write_url(&url::encode(&next), None, mode);
+                self.state.set(next);
+            }
+            History::Replace => {
+                self.state.set(next);
+                self.schedule_url_write();
+            }
+        }
+    }
+
+    fn schedule_url_write(&self) {
+        if self.url_write_pending.get_untracked() {
+            return;
+        }
+        self.url_write_pending.set(true);
+        let ctx = *self;
+        gloo::timers::callback::Timeout::new(0, move || {
+            ctx.url_write_pending.set(false);
+            browser::write_url(&ctx.state.with_untracked(url::encode), None, History::Replace);
+        })
+        .forget();
+    }
+
+    /// Opens a state at an anchor (`#provision-id`), as a deliberate action.
+    pub fn navigate_to_anchor(&self, next: State, anchor: &str) {
+        browser::write_url(&url::encode(&next), Some(anchor), History::Push);
         self.state.set(next);
+        self.highlight.set(Some(anchor.to_string()));
     }
 
     /// Changes the state with `f`, as a deliberate action.
@@ -93,7 +125,7 @@ pub fn App() -> impl IntoView {
     let results = Memo::new(move |_| state.with(|s| corpus.search(s)));
     let counts = Memo::new(move |_| state.with(|s| corpus.counts(s)));
     let lang = Memo::new(move |_| state.with(|s| s.lang));
-    let ctx = Ctx { corpus, state, ignored, highlight, query, results, counts, lang };
+    let ctx = Ctx { corpus, state, ignored, highlight, query, results, counts, lang, url_write_pending: RwSignal::new(false) };
     provide_context(ctx);
 
     // Back and Forward: the URL is the truth.

@@ -1,11 +1,14 @@
 //! One provision: where it comes from, its text with the filtered sentences emphasised
 //! and the search terms marked, its tags with their reasons, and the share actions.
+//!
+//! Labels are rendered once, in the language of the moment: lists key their cards by
+//! language too, so a card is rebuilt when the language changes. Few reactive parts per
+//! card keep a keystroke's re-render within a frame.
 
-use crate::app::tx;
-use crate::app::{use_ctx, Ctx};
+use crate::app::use_ctx;
 use crate::browser;
 use crate::components::marked::marked;
-use crate::i18n;
+use crate::i18n::{self, tr};
 use hts_core::export::citation;
 use hts_core::model::TagReason;
 use hts_core::url::{Lang, State, View};
@@ -14,6 +17,7 @@ use leptos::prelude::*;
 #[component]
 pub fn ProvisionCard(index: usize) -> impl IntoView {
     let ctx = use_ctx();
+    let lang = ctx.lang.get_untracked();
     let p = ctx.corpus.provision(index);
     let doc = ctx.corpus.bundle.documents.iter().find(|d| d.id == p.doc).expect("every provision has its document");
     let id = p.id.clone();
@@ -21,11 +25,18 @@ pub fn ProvisionCard(index: usize) -> impl IntoView {
         let id = id.clone();
         move || ctx.highlight.with(|h| h.as_deref() == Some(id.as_str()))
     };
-    let reader_href = {
+    // The reader link keeps the current filters and search when clicked; its href (for
+    // a new tab) is the plain link, so keystrokes never rewrite it.
+    let reader_href = format!("?view=documents&doc={}#{}", p.doc, hts_core::url::percent_encode(&id));
+    let open_reader = {
         let id = id.clone();
-        move || {
-            let s = ctx.state.with(|s| State { view: View::Documents, doc: Some(p.doc.clone()), ..s.clone() });
-            format!("{}#{}", ctx.href(&s), hts_core::url::percent_encode(&id))
+        move |ev: leptos::ev::MouseEvent| {
+            if ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.button() != 0 {
+                return;
+            }
+            ev.prevent_default();
+            let next = ctx.state.with_untracked(|s| State { view: View::Documents, doc: Some(p.doc.clone()), ..s.clone() });
+            ctx.navigate_to_anchor(next, &id);
         }
     };
     let emphasis = Memo::new(move |_| ctx.state.with(|s| ctx.corpus.emphasised_sentences(index, s)));
@@ -35,46 +46,37 @@ pub fn ProvisionCard(index: usize) -> impl IntoView {
             p.sentences
                 .iter()
                 .zip(emphasis)
-                .map(|(s, emph)| {
-                    let ranges = q.highlights(&s.text);
-                    view! { <span class="sentence" class:dim=!emph>{marked(&s.text, &ranges)}</span> }
-                })
+                .map(|(s, emph)| view! { <span class="sentence" class:dim=!emph>{marked(&s.text, &q.highlights(&s.text))}</span> })
                 .collect_view()
         })
     };
-    let path = move || {
-        if p.path.is_empty() {
-            ctx.t("序言", "Preamble").to_string()
-        } else {
-            p.path.join(" › ")
-        }
-    };
+    let path = if p.path.is_empty() { tr(lang, "序言", "Preamble").to_string() } else { p.path.join(" › ") };
     view! {
         <article class="provision" data-testid="provision" data-id=id.clone() data-province=p.province.clone()
-            id=id.clone() class:highlighted=highlighted>
+            id=id class:highlighted=highlighted>
             <header class="provision-head">
-                <span class=format!("badge province-{}", p.province)>{move || i18n::province(ctx.lang.get(), &p.province)}</span>
-                <a class="doc-link" href=reader_href title=tx("在原文中查看", "Read in the document")>
-                    {move || i18n::document_title(ctx.lang.get(), doc)}
+                <span class=format!("badge province-{}", p.province)>{i18n::province(lang, &p.province)}</span>
+                <a class="doc-link" href=reader_href on:click=open_reader title=tr(lang, "在原文中查看", "Read in the document")>
+                    {i18n::document_title(lang, doc)}
                 </a>
                 <span class="path">{path}</span>
             </header>
             <p class="text" lang="zh-CN">{sentences}</p>
             {(!p.departments.is_empty()).then(|| view! {
                 <p class="departments" data-testid="departments">
-                    <span class="label">{tx("责任单位：", "Responsible: ")}</span>
+                    <span class="label">{tr(lang, "责任单位：", "Responsible: ")}</span>
                     <span lang="zh-CN">{p.departments.join("、")}</span>
                 </p>
             })}
-            <Tags index/>
+            <Tags index lang/>
             {(!doc.quality_notes.is_empty()).then(|| view! {
                 <p class="quality" data-testid="quality-note">
                     <span aria-hidden="true">"⚠ "</span>
-                    {tx("来源文本有缺陷，已自动修复，请核对原文：", "The source text is damaged and was repaired; check the original: ")}
-                    {doc.quality_notes.iter().map(|n| note_in(ctx.lang.get_untracked(), n)).collect::<Vec<_>>().join(" ")}
+                    {tr(lang, "来源文本有缺陷，已自动修复，请核对原文：", "The source text is damaged and was repaired; check the original: ")}
+                    {doc.quality_notes.iter().map(|n| note_in(lang, n)).collect::<Vec<_>>().join(" ")}
                 </p>
             })}
-            <Actions index/>
+            <Actions index lang/>
         </article>
     }
 }
@@ -87,43 +89,35 @@ pub fn note_in(lang: Lang, note: &str) -> String {
     }
 }
 
-fn reason_text(ctx: &Ctx, r: &TagReason) -> String {
-    let lang = ctx.lang.get();
+fn reason_text(lang: Lang, r: &TagReason) -> String {
     let kind = match r.kind.as_str() {
-        "heading" => i18n::tr(lang, "所在标题：", "Under heading: "),
-        "target" => i18n::tr(lang, "量化目标：", "Quantitative target: "),
-        _ => i18n::tr(lang, "关键词：", "Keyword: "),
+        "heading" => tr(lang, "所在标题：", "Under heading: "),
+        "target" => tr(lang, "量化目标：", "Quantitative target: "),
+        _ => tr(lang, "关键词：", "Keyword: "),
     };
     format!("{kind}{}", r.matched)
 }
 
+/// Domain and tool tags; the reason shows on hover and on keyboard focus.
 #[component]
-fn Tags(index: usize) -> impl IntoView {
+fn Tags(index: usize, lang: Lang) -> impl IntoView {
     let ctx = use_ctx();
     let p = ctx.corpus.provision(index);
-    let first_reason = move |code: &str| p.sentences.iter().flat_map(|s| s.reasons.iter()).find(|r| r.code == code).cloned();
-    let domains = ctx.corpus.provision_domains(index).to_vec();
-    let tools = ctx.corpus.provision_tools(index).to_vec();
+    let first_reason = move |code: &str| p.sentences.iter().flat_map(|s| s.reasons.iter()).find(|r| r.code == code);
+    let domains = ctx.corpus.provision_domains(index).iter().map(|c| (c, "tag domain", i18n::domain(lang, c)));
+    let tools = ctx.corpus.provision_tools(index).iter().map(|c| (c, "tag tool", i18n::tool(lang, c)));
     view! {
-        <ul class="tags" aria-label=tx("标签", "Tags")>
-            {domains.into_iter().map(|code| {
-                let reason = first_reason(&code);
-                let label = { let code = code.clone(); move || i18n::domain(ctx.lang.get(), &code) };
-                let why = move || reason.as_ref().map(|r| reason_text(&ctx, r)).unwrap_or_default();
-                view! { <li><span class="tag domain" tabindex="0" data-code=code.clone() data-reason=why.clone() title=why>{label}</span></li> }
-            }).collect_view()}
-            {tools.into_iter().map(|code| {
-                let reason = first_reason(&code);
-                let label = { let code = code.clone(); move || i18n::tool(ctx.lang.get(), &code) };
-                let why = move || reason.as_ref().map(|r| reason_text(&ctx, r)).unwrap_or_default();
-                view! { <li><span class="tag tool" tabindex="0" data-code=code.clone() data-reason=why.clone() title=why>{label}</span></li> }
+        <ul class="tags" aria-label=tr(lang, "标签", "Tags")>
+            {domains.chain(tools).map(|(code, class, label)| {
+                let why = first_reason(code).map(|r| reason_text(lang, r)).unwrap_or_default();
+                view! { <li><span class=class tabindex="0" data-code=code.clone() data-reason=why.clone() title=why>{label}</span></li> }
             }).collect_view()}
         </ul>
     }
 }
 
 #[component]
-fn Actions(index: usize) -> impl IntoView {
+fn Actions(index: usize, lang: Lang) -> impl IntoView {
     let ctx = use_ctx();
     let p = ctx.corpus.provision(index);
     let doc = ctx.corpus.bundle.documents.iter().find(|d| d.id == p.doc).expect("document");
@@ -133,22 +127,21 @@ fn Actions(index: usize) -> impl IntoView {
         gloo::timers::callback::Timeout::new(2000, move || copied.set(None)).forget();
     };
     let copy_link = move |_| {
-        let query = ctx.state.with(|s| hts_core::url::encode(s));
+        let query = ctx.state.with(hts_core::url::encode);
         browser::copy(&browser::absolute_url(&query, Some(&p.id)));
         flash("link");
     };
     let copy_citation = move |_| {
-        let lang = ctx.lang.get_untracked();
         browser::copy(&citation(doc, p, &i18n::province(lang, &p.province), lang));
         flash("citation");
     };
     view! {
         <div class="actions">
             <button class="action" data-testid="copy-link" on:click=copy_link>
-                {move || if copied.get() == Some("link") { ctx.t("已复制链接", "Link copied") } else { ctx.t("复制链接", "Copy link") }}
+                {move || if copied.get() == Some("link") { tr(lang, "已复制链接", "Link copied") } else { tr(lang, "复制链接", "Copy link") }}
             </button>
             <button class="action" data-testid="copy-citation" on:click=copy_citation>
-                {move || if copied.get() == Some("citation") { ctx.t("已复制引用", "Citation copied") } else { ctx.t("复制引用", "Copy citation") }}
+                {move || if copied.get() == Some("citation") { tr(lang, "已复制引用", "Citation copied") } else { tr(lang, "复制引用", "Copy citation") }}
             </button>
         </div>
     }

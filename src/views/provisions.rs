@@ -35,7 +35,7 @@ pub fn ProvisionsView() -> impl IntoView {
 
 /// Results are rendered a page at a time, so a keystroke costs the same at 5 documents
 /// and at 500.
-const PAGE: usize = 50;
+const PAGE: usize = 20;
 
 #[component]
 fn List() -> impl IntoView {
@@ -55,8 +55,8 @@ fn List() -> impl IntoView {
     let remaining = move || ctx.results.with(Vec::len).saturating_sub(limit());
     view! {
         <div class="list">
-            <For each=visible key=|i| *i let:index>
-                <ProvisionCard index/>
+            <For each=move || { let lang = ctx.lang.get(); visible().into_iter().map(move |i| (i, lang)).collect::<Vec<_>>() } key=|k| *k let:item>
+                <ProvisionCard index=item.0/>
             </For>
         </div>
         {move || (remaining() > 0).then(|| view! {
@@ -86,11 +86,14 @@ fn Grouped() -> impl IntoView {
         groups
     };
     view! {
-        <For each=groups key=|(p, list)| (p.clone(), list.clone()) let:group>
+        <For each=move || { let lang = ctx.lang.get(); groups().into_iter().map(move |g| (g, lang)).collect::<Vec<_>>() } key=|((p, list), lang)| (p.clone(), list.clone(), *lang) let:item>
+            {let group = item.0;
+            view! {
             <section class="group" data-testid=format!("group-{}", group.0)>
                 <h3>{ let (p, n) = (group.0.clone(), group.1.len()); move || format!("{}（{n}）", i18n::province(ctx.lang.get(), &p)) }</h3>
                 {group.1.iter().map(|&index| view! { <ProvisionCard index/> }).collect_view()}
             </section>
+            }}
         </For>
     }
 }

@@ -43,7 +43,7 @@ describe('facets', () => {
     await page.locator('[data-testid=clear-all]').click();
     await page.waitForFunction(() => location.search === '');
     const all = await resultCount(page);
-    assert.equal(await cards(page).count(), 50, 'the first page of results');
+    assert.equal(await cards(page).count(), 20, 'the first page of results');
     while (await page.locator('[data-testid=show-more]').count()) await page.locator('[data-testid=show-more]').click();
     assert.equal(await cards(page).count(), all);
   });
@@ -133,7 +133,7 @@ describe('result cards', () => {
     const page = await site.page();
     await page.goto(site.base + '#shandong-hts-4-6');
     await page.waitForSelector('#shandong-hts-4-6.highlighted');
-    assert.ok(await cards(page).count() > 50);
+    assert.ok(await cards(page).count() > 20);
   });
 
   test('results can be grouped by province', async () => {
