@@ -2,7 +2,7 @@
 // file of the first load (raw, gzip, brotli), the same for offline.html, the time from
 // navigation to the first rendered results, and the time from a keystroke in the search
 // box to updated results, from the page's own performance marks (hts:input,
-// hts:results-updated), in headless Chromium.
+// hts:results-updated), in headless Chromium, after a short warm-up.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -57,19 +57,26 @@ async function measure(label, dist) {
   await page.waitForSelector('[data-testid=provision]');
   const box = page.locator('[data-testid=search]');
   await box.focus();
+  // Warm-up (the engine compiles hot wasm functions on first use), then measure.
+  for (const ch of '数字内容服务') { await page.keyboard.type(ch); await page.waitForTimeout(15); }
+  for (let i = 0; i < 6; i++) { await page.keyboard.press('Backspace'); await page.waitForTimeout(15); }
+  await page.evaluate(() => performance.clearMarks());
   for (const word of ['服务业', '知识产权质押', '孵化器', '20%', '检验检测', 'mbps', '人才培养', '融资担保']) {
     for (const ch of word) { await page.keyboard.type(ch); await page.waitForTimeout(15); }
     for (let i = 0; i < [...word].length; i++) { await page.keyboard.press('Backspace'); await page.waitForTimeout(15); }
   }
-  const keys = await page.evaluate(() => {
+  const after = (mark) => page.evaluate((m) => {
     const inputs = performance.getEntriesByName('hts:input').map((e) => e.startTime);
-    const updates = performance.getEntriesByName('hts:results-updated').map((e) => e.startTime);
+    const updates = performance.getEntriesByName(m).map((e) => e.startTime);
     return inputs.map((t) => { const u = updates.find((x) => x >= t); return u === undefined ? null : u - t; }).filter((x) => x !== null);
-  });
+  }, mark);
+  const keys = await after('hts:results-updated');
+  const whole = await after('hts:results-complete');
   const row = (name, xs, budget) => console.log(`| ${name} | ${xs.length} | ${quantile(xs, 0.5).toFixed(1)} | ${quantile(xs, 0.95).toFixed(1)} | ${budget} |`);
   console.log('| timing (ms) | samples | median | p95 | budget |\n|---|---:|---:|---:|---|');
   row('navigation → first results', firsts, `< ${BUDGET.firstResults} ms: ${verdict(quantile(firsts, 0.95) < BUDGET.firstResults)}`);
-  row('keystroke → updated results', keys, `p95 < ${BUDGET.keystrokeP95} ms: ${verdict(quantile(keys, 0.95) < BUDGET.keystrokeP95)}`);
+  row('keystroke → updated results (first screen)', keys, `p95 < ${BUDGET.keystrokeP95} ms: ${verdict(quantile(keys, 0.95) < BUDGET.keystrokeP95)}`);
+  row('keystroke → whole page of results (next frame)', whole, 'for information');
   console.log(`\nfirst load ${kb(total.gzip)} KiB gzip (budget ${kb(BUDGET.firstLoadGzip)}): ${verdict(total.gzip <= BUDGET.firstLoadGzip)}; offline.html ${kb(off.gzip)} KiB gzip (budget ${kb(BUDGET.offlineGzip)}): ${verdict(off.gzip <= BUDGET.offlineGzip)}`);
   await ctx.close();
   server.close();

@@ -33,6 +33,9 @@ pub struct Ctx {
     pub lang: Memo<Lang>,
     /// A typed change waits to be written to the URL.
     pub url_write_pending: RwSignal<bool>,
+    /// False from a change of state until the frame after it: lists render their first
+    /// screen at once and the rest of the page a frame later, so no frame is long.
+    pub settled: RwSignal<bool>,
 }
 
 impl Ctx {
@@ -41,6 +44,7 @@ impl Ctx {
     /// keystrokes: the history API can take milliseconds, and a keystroke has one frame.
     pub fn navigate(&self, next: State, mode: History) {
         self.highlight.set(None);
+        self.unsettle();
         match mode {
             History::Push => {
                 browser::write_url(&url::encode(&next), None, mode);
@@ -66,8 +70,21 @@ impl Ctx {
         .forget();
     }
 
+    /// Marks the page as changing; it settles after the next frame is painted.
+    pub fn unsettle(&self) {
+        if !self.settled.get_untracked() {
+            return;
+        }
+        self.settled.set(false);
+        let settled = self.settled;
+        request_animation_frame(move || {
+            gloo::timers::callback::Timeout::new(0, move || settled.set(true)).forget();
+        });
+    }
+
     /// Opens a state at an anchor (`#provision-id`), as a deliberate action.
     pub fn navigate_to_anchor(&self, next: State, anchor: &str) {
+        self.unsettle();
         browser::write_url(&url::encode(&next), Some(anchor), History::Push);
         self.state.set(next);
         self.highlight.set(Some(anchor.to_string()));
@@ -125,12 +142,13 @@ pub fn App() -> impl IntoView {
     let results = Memo::new(move |_| state.with(|s| corpus.search(s)));
     let counts = Memo::new(move |_| state.with(|s| corpus.counts(s)));
     let lang = Memo::new(move |_| state.with(|s| s.lang));
-    let ctx = Ctx { corpus, state, ignored, highlight, query, results, counts, lang, url_write_pending: RwSignal::new(false) };
+    let ctx = Ctx { corpus, state, ignored, highlight, query, results, counts, lang, url_write_pending: RwSignal::new(false), settled: RwSignal::new(true) };
     provide_context(ctx);
 
     // Back and Forward: the URL is the truth.
     let _ = window_event_listener(leptos::ev::popstate, move |_| {
         let decoded = read_location(corpus);
+        ctx.unsettle();
         ignored.set(decoded.ignored);
         highlight.set(browser::hash());
         state.set(decoded.state);
@@ -156,13 +174,19 @@ pub fn App() -> impl IntoView {
         }
     });
 
-    // Marks for the benchmark: the results are on the page (layout included) after the
-    // first render and after every change of state.
+    // Marks for the benchmark: the first screen of results is on the page (layout
+    // included) after the first render and after every change of state; then the page.
     Effect::new(move |_| {
         state.track();
         results.track();
         browser::settle_layout();
         browser::mark("hts:results-updated");
+    });
+    Effect::new(move |_| {
+        if ctx.settled.get() {
+            browser::settle_layout();
+            browser::mark("hts:results-complete");
+        }
     });
 
     // Phones start with the filters folded away, so results come first.

@@ -28,14 +28,22 @@ pub fn ProvisionsView() -> impl IntoView {
                 <button class="action" data-testid="export-json" on:click=export_json>{tx("导出 JSON", "Export JSON")}</button>
             </div>
             {move || if ctx.results.with(Vec::is_empty) { Some(view! { <EmptyResults/> }) } else { None }}
-            {move || if grouped() { view! { <Grouped/> }.into_any() } else { view! { <List/> }.into_any() }}
+            <List/>
         </section>
     }
 }
 
 /// Results are rendered a page at a time, so a keystroke costs the same at 5 documents
-/// and at 500.
-const PAGE: usize = 20;
+/// and at 500; of a page, the first screen comes at once and the rest a frame later.
+const PAGE: usize = 50;
+const FIRST_SCREEN: usize = 8;
+
+/// One row of the list: a province heading (when grouping) or a card.
+#[derive(Clone, PartialEq, Eq, Hash)]
+enum Row {
+    Group(String, usize),
+    Card(usize),
+}
 
 #[component]
 fn List() -> impl IntoView {
@@ -51,12 +59,40 @@ fn List() -> impl IntoView {
         ctx.highlight.with(|h| h.as_ref().and_then(|id| ctx.results.with(|r| r.iter().position(|&i| ctx.corpus.provision(i).id == *id))))
     };
     let limit = move || shown.get().max(linked().map_or(0, |p| p + 1));
-    let visible = move || ctx.results.with(|r| r.iter().copied().take(limit()).collect::<Vec<_>>());
+    let rendered = move || if ctx.settled.get() { limit() } else { limit().min(FIRST_SCREEN.max(linked().map_or(0, |p| p + 1))) };
+    let complete = move || ctx.settled.get() || rendered() >= ctx.results.with(Vec::len);
     let remaining = move || ctx.results.with(Vec::len).saturating_sub(limit());
+    // Grouping orders by province (in corpus order) and puts a heading before each group.
+    let rows = move || {
+        let lang = ctx.lang.get();
+        let grouped = ctx.state.with(|s| s.group_by_province);
+        let mut results = ctx.results.get();
+        if grouped {
+            let order: Vec<&str> = ctx.corpus.bundle.documents.iter().map(|d| d.province.as_str()).collect();
+            results.sort_by_key(|&i| order.iter().position(|p| *p == ctx.corpus.provision(i).province));
+        }
+        let mut rows = Vec::new();
+        let mut current: Option<&str> = None;
+        for &i in results.iter().take(rendered()) {
+            let province = ctx.corpus.provision(i).province.as_str();
+            if grouped && current != Some(province) {
+                let n = results.iter().filter(|&&j| ctx.corpus.provision(j).province == province).count();
+                rows.push((Row::Group(province.to_string(), n), lang));
+                current = Some(province);
+            }
+            rows.push((Row::Card(i), lang));
+        }
+        rows
+    };
     view! {
-        <div class="list">
-            <For each=move || { let lang = ctx.lang.get(); visible().into_iter().map(move |i| (i, lang)).collect::<Vec<_>>() } key=|k| *k let:item>
-                <ProvisionCard index=item.0/>
+        <div class="list" data-testid="result-list" data-complete=move || complete().to_string()>
+            <For each=rows key=|row| row.clone() let:row>
+                {match row.0 {
+                    Row::Group(province, n) => view! {
+                        <h3 class="group" data-testid=format!("group-{province}")>{format!("{}（{n}）", i18n::province(row.1, &province))}</h3>
+                    }.into_any(),
+                    Row::Card(index) => view! { <ProvisionCard index/> }.into_any(),
+                }}
             </For>
         </div>
         {move || (remaining() > 0).then(|| view! {
@@ -67,34 +103,6 @@ fn List() -> impl IntoView {
                 }}
             </button>
         })}
-    }
-}
-
-#[component]
-fn Grouped() -> impl IntoView {
-    let ctx = use_ctx();
-    let groups = move || {
-        let results = ctx.results.get();
-        let mut groups: Vec<(String, Vec<usize>)> = Vec::new();
-        for i in results {
-            let province = &ctx.corpus.provision(i).province;
-            match groups.iter_mut().find(|(p, _)| p == province) {
-                Some((_, list)) => list.push(i),
-                None => groups.push((province.clone(), vec![i])),
-            }
-        }
-        groups
-    };
-    view! {
-        <For each=move || { let lang = ctx.lang.get(); groups().into_iter().map(move |g| (g, lang)).collect::<Vec<_>>() } key=|((p, list), lang)| (p.clone(), list.clone(), *lang) let:item>
-            {let group = item.0;
-            view! {
-            <section class="group" data-testid=format!("group-{}", group.0)>
-                <h3>{ let (p, n) = (group.0.clone(), group.1.len()); move || format!("{}（{n}）", i18n::province(ctx.lang.get(), &p)) }</h3>
-                {group.1.iter().map(|&index| view! { <ProvisionCard index/> }).collect_view()}
-            </section>
-            }}
-        </For>
     }
 }
 

@@ -59,9 +59,21 @@ export async function start({ prefix = '/' } = {}) {
 export async function open(page, base, query = '') {
   await page.goto(base + query);
   await page.waitForSelector('[data-testid=result-count], [data-testid=reader], .documents, .compare, .targets');
+  await settled(page);
+}
+
+/** Waits until the results list (if shown) has rendered its whole page: the first
+ *  screen comes at once, the rest a frame later. */
+export async function settled(page) {
+  await page.waitForFunction(() => {
+    const list = document.querySelector('[data-testid=result-list]');
+    return !list || list.dataset.complete === 'true';
+  });
 }
 
 export const cards = (page) => page.locator('[data-testid=provision]');
+export async function cardCount(page) { await settled(page); return cards(page).count(); }
+export async function cardTexts(page) { await settled(page); return cards(page).allInnerTexts(); }
 
 /** The number in the result count, e.g. "共 26 条条文" → 26. */
 export async function resultCount(page) {
@@ -70,6 +82,7 @@ export async function resultCount(page) {
 }
 
 export async function attr(locator, name) {
+  await settled(locator.page());
   return locator.evaluateAll((els, n) => els.map((e) => e.getAttribute(n)), name);
 }
 

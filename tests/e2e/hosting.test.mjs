@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { start, DIST, cards, attr, params } from './helpers.mjs';
+import { start, DIST, cards, attr, params, cardCount, cardTexts } from './helpers.mjs';
 
 let site;
 let subpath;
@@ -18,7 +18,7 @@ test('offline.html works from file:// with the URL contract', async () => {
   await page.goto(file + '?province=hunan&q=%E8%B4%A8%E6%8A%BC');
   await page.waitForSelector('[data-testid=provision]');
   assert.deepEqual([...new Set(await attr(cards(page), 'data-province'))], ['hunan']);
-  for (const text of await cards(page).allInnerTexts()) assert.match(text, /质押/);
+  for (const text of await cardTexts(page)) assert.match(text, /质押/);
   await page.locator('[data-testid=facet-domain-ip]').click();
   await page.waitForFunction(() => new URL(location.href).searchParams.get('domain') === 'ip');
   assert.equal(params(page).province, 'hunan');

@@ -4,7 +4,7 @@ import { test, before, after, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import fs from 'node:fs';
-import { start, open, ROOT, screenshot, resultCount } from './helpers.mjs';
+import { start, open, ROOT, screenshot, resultCount, cardCount, cardTexts } from './helpers.mjs';
 
 let site;
 before(async () => { site = await start(); });

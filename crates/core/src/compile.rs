@@ -811,9 +811,9 @@ pub fn to_json(bundle: &Bundle) -> String {
 }
 
 /// The same bundle as the app embeds it, without what can be derived again on loading
-/// (a provision's `text`, `province` and `position`; a reason's `code`, which follows the
-/// order of `domains` then `tools`; a heading reason's text, which is on the path): the
-/// browser download is the site's budget.
+/// (a provision's `text`, `province` and `position`; a sentence's `domains` and `tools`,
+/// which its reasons name, written `code:why`; a heading reason's text, which is on the
+/// path): the browser download is the site's budget.
 /// [`crate::decode::bundle_from_json`] restores the full bundle from either form.
 pub fn to_embedded_json(bundle: &Bundle) -> String {
     let mut v = serde_json::to_value(bundle).unwrap_or_default();
@@ -826,22 +826,23 @@ pub fn to_embedded_json(bundle: &Bundle) -> String {
             let path: Vec<String> = p.get("path").and_then(|x| serde_json::from_value(x.clone()).ok()).unwrap_or_default();
             for s in p.get_mut("sentences").and_then(|s| s.as_array_mut()).into_iter().flatten() {
                 let Some(s) = s.as_object_mut() else { continue };
-                let why: Vec<serde_json::Value> = s
-                    .remove("reasons")
-                    .and_then(|r| r.as_array().cloned())
-                    .unwrap_or_default()
+                let reasons = s.remove("reasons").and_then(|r| r.as_array().cloned()).unwrap_or_default();
+                s.remove("domains");
+                s.remove("tools");
+                // `code:why`, why = kind initial + phrase (`ip:k专利`, `ip:h1` = heading 1 of the path).
+                let tags: Vec<serde_json::Value> = reasons
                     .iter()
                     .map(|r| {
-                        let kind = r.get("kind").and_then(|k| k.as_str()).unwrap_or("keyword");
-                        let matched = r.get("matched").and_then(|m| m.as_str()).unwrap_or_default();
-                        // A heading reason names its heading by its place on the path.
-                        match path.iter().position(|h| h == matched).filter(|_| kind == "heading") {
-                            Some(i) => format!("h{i}").into(),
-                            None => format!("{}{matched}", &kind[..1]).into(),
-                        }
+                        let field = |k: &str| r.get(k).and_then(|v| v.as_str()).unwrap_or_default();
+                        let (code, kind, matched) = (field("code"), field("kind"), field("matched"));
+                        let why = match path.iter().position(|h| h == matched).filter(|_| kind == "heading") {
+                            Some(i) => format!("h{i}"),
+                            None => format!("{}{matched}", kind.chars().next().unwrap_or('k')),
+                        };
+                        format!("{code}:{why}").into()
                     })
                     .collect();
-                s.insert("why".into(), why.into());
+                s.insert("tags".into(), tags.into());
             }
         }
     }

@@ -4,6 +4,7 @@
 
 use crate::model::*;
 use serde_json::{Map, Value};
+use crate::taxonomy::taxonomy;
 use std::collections::HashMap;
 
 /// Parses bundle JSON. Missing optional fields read as empty or `null`.
@@ -91,31 +92,31 @@ fn provision(v: &Value) -> Provision {
 }
 
 fn sentence(x: &Value, path: &[String]) -> Sentence {
-    let domains = strings(x, "domains");
-    let tools = strings(x, "tools");
-    let reasons = if x.get("why").is_some() {
-        // `why[i]` is the reason of the i-th code of domains then tools: kind initial + phrase.
-        let codes: Vec<&String> = domains.iter().chain(tools.iter()).collect();
-        strings(x, "why")
-            .iter()
-            .zip(codes)
-            .map(|(why, code)| {
-                let mut chars = why.chars();
-                let first = chars.next();
-                let rest = chars.as_str();
-                let (kind, matched) = match first {
-                    // `h2`: the heading at place 2 of the path.
-                    Some('h') => ("heading", rest.parse::<usize>().ok().and_then(|i| path.get(i).cloned()).unwrap_or_else(|| rest.into())),
-                    Some('t') => ("target", rest.into()),
-                    _ => ("keyword", rest.into()),
-                };
-                TagReason { code: code.clone(), kind: kind.into(), matched }
-            })
-            .collect()
-    } else {
-        list(x, "reasons", |r| TagReason { code: s(r, "code"), kind: s(r, "kind"), matched: s(r, "matched") })
-    };
-    Sentence { text: s(x, "text"), domains, tools, reasons }
+    if x.get("tags").is_none() {
+        return Sentence {
+            text: s(x, "text"),
+            domains: strings(x, "domains"),
+            tools: strings(x, "tools"),
+            reasons: list(x, "reasons", |r| TagReason { code: s(r, "code"), kind: s(r, "kind"), matched: s(r, "matched") }),
+        };
+    }
+    // Embedded form: `code:why`, why = kind initial + phrase, `h<i>` = heading i of the path.
+    let mut out = Sentence { text: s(x, "text"), domains: Vec::new(), tools: Vec::new(), reasons: Vec::new() };
+    for tag in strings(x, "tags") {
+        let (code, why) = tag.split_once(':').unwrap_or((tag.as_str(), ""));
+        let mut chars = why.chars();
+        let first = chars.next();
+        let rest = chars.as_str();
+        let (kind, matched) = match first {
+            Some('h') => ("heading", rest.parse::<usize>().ok().and_then(|i| path.get(i).cloned()).unwrap_or_else(|| rest.into())),
+            Some('t') => ("target", rest.into()),
+            _ => ("keyword", rest.into()),
+        };
+        let list = if taxonomy().domain(code).is_some() { &mut out.domains } else { &mut out.tools };
+        list.push(code.to_string());
+        out.reasons.push(TagReason { code: code.to_string(), kind: kind.into(), matched });
+    }
+    out
 }
 
 fn target(v: &Value) -> Target {

@@ -91,7 +91,7 @@ fn csv_field(s: &str) -> String {
 /// The matching provisions as they are in the bundle, in a JSON array.
 pub fn to_json(corpus: &Corpus, indices: &[usize]) -> String {
     let provisions: Vec<&Provision> = indices.iter().map(|&i| corpus.provision(i)).collect();
-    serde_json::to_string_pretty(&provisions).unwrap_or_else(|_| "[]".to_string())
+    serde_json::to_string(&provisions).unwrap_or_else(|_| "[]".to_string())
 }
 
 #[cfg(test)]
