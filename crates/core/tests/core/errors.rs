@@ -13,6 +13,8 @@ fn every_problem_is_listed_with_its_file_and_what_to_do() {
     assert!(found.contains(&(ProblemKind::MissingFile, "catalog.json")), "{err}");
     assert!(found.contains(&(ProblemKind::Empty, "empty.txt")), "{err}");
     assert!(found.contains(&(ProblemKind::Encoding, "gbk.txt")), "{err}");
+    assert!(found.contains(&(ProblemKind::Encoding, "binary.txt")), "{err}");
+    assert!(found.contains(&(ProblemKind::MissingCatalogEntry, "orphan.txt")), "{err}");
     let text = err.to_string();
     assert!(text.contains("gone.txt, which is not in the seeds folder"), "{text}");
     assert!(text.contains("2013-02-30"), "{text}");
@@ -37,4 +39,22 @@ fn text_contradicting_the_catalog_names_both_values() {
     assert!(text.contains("sig.txt"), "{text}");
     assert!(text.contains("date = \"2013-01-01\" but the text says \"2013-07-25\""), "{text}");
     assert!(text.contains("province = \"jiangsu\" but the text says \"zhejiang\""), "{text}");
+}
+
+#[test]
+fn a_10_mb_file_compiles() {
+    // Unique numbered items, so nothing is removed as a repeat: the real work for 10 MB.
+    let mut text = String::from("各市州人民政府：\n一、重点任务\n");
+    let mut n = 0;
+    while text.len() < 10 * 1024 * 1024 {
+        n += 1;
+        text.push_str(&format!("（{}）第{n}项措施。支持企业开展研发设计服务，对第{n}批项目给予资金奖励，到2015年培育{n}家骨干企业。\n", n % 99 + 1));
+    }
+    let seeds = vec![hts_core::compile::Seed { file: "huge.txt".into(), bytes: text.into_bytes() }];
+    let catalog = r#"{"documents": [{"file": "huge.txt", "id": "huge", "province": "hubei"}]}"#;
+    let started = std::time::Instant::now();
+    let bundle = hts_core::compile_corpus(catalog, &seeds).unwrap_or_else(|e| panic!("{e}"));
+    eprintln!("10 MB, {n} items: compiled in {:.1} s", started.elapsed().as_secs_f64());
+    assert_eq!(bundle.provisions.len(), n);
+    assert!(bundle.targets.len() >= n);
 }
