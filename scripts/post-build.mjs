@@ -36,6 +36,26 @@ const csp = [
 html = html.replace(/<meta charset="?utf-8"?>/i, (m) => `${m}\n  <meta http-equiv="Content-Security-Policy" content="${csp}">`);
 fs.writeFileSync(indexPath, html);
 
+// --- 1b. a leaner wasm-bindgen glue: JSDoc comments and indentation out (not inside
+// template literals), its Subresource Integrity hash updated.
+{
+  let inTemplate = false;
+  const lean = read(jsFile).toString()
+    .replace(/\/\*\*[\s\S]*?\*\/\n?/g, '')
+    .split('\n')
+    .map((line) => {
+      const out = inTemplate ? line : line.replace(/^[ \t]+/, '');
+      if ((line.match(/(?<!\\)`/g) || []).length % 2 === 1) inTemplate = !inTemplate;
+      return out;
+    })
+    .join('\n');
+  fs.writeFileSync(path.join(staging, jsFile), lean);
+  const sri = 'sha384-' + crypto.createHash('sha384').update(lean).digest('base64');
+  html = html.replace(new RegExp(`(<link[^>]*href="?\\./${jsFile.replace(/[.]/g, '\\.')}"?[^>]*integrity=)"?[^"\\s>]+"?`), `$1"${sri}"`)
+    .replace(new RegExp(`(<link[^>]*integrity=)"?[^"\\s>]+"?([^>]*href="?\\./${jsFile.replace(/[.]/g, '\\.')}"?)`), `$1"${sri}"$2`);
+  fs.writeFileSync(indexPath, html);
+}
+
 // --- 2. service worker over every file of the site.
 const files = [];
 (function walk(dir) {

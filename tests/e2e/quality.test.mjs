@@ -63,6 +63,21 @@ describe('layouts', () => {
   }
 });
 
+describe('print', () => {
+  test('prints the current results without the controls', async () => {
+    const page = await site.page();
+    await open(page, site.base, '?province=hunan&tool=tax');
+    await page.emulateMedia({ media: 'print' });
+    for (const control of ['.sidebar', '.views', '.lang-switch', '[data-testid=copy-link]', '[data-testid=export-csv]']) {
+      assert.equal(await page.locator(control).first().isVisible(), false, `${control} is not printed`);
+    }
+    assert.ok(await page.locator('[data-testid=provision]').first().isVisible());
+    assert.ok(await page.locator('[data-testid=active-filters]').isVisible(), 'the filters are printed');
+    const pdf = await page.pdf({ format: 'A4' });
+    assert.ok(pdf.length > 10_000);
+  });
+});
+
 describe('no console errors', () => {
   const HOSTILE = [
     '?province=<script>alert(1)</script>&domain=<img src=x onerror=alert(1)>',
