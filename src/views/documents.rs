@@ -79,6 +79,7 @@ fn DocumentCard(doc: &'static Document) -> impl IntoView {
         <article class="doc-card" data-testid="document" data-id=doc.id.clone()>
             <h3><a href=href on:click=open data-testid=format!("open-{}", doc.id)>{move || i18n::document_title(ctx.lang.get(), doc)}</a></h3>
             {metadata_rows(doc)}
+            {doc.notes.clone().map(|n| view! { <p class="doc-notes" data-testid="doc-notes">{n}</p> })}
             {quality_notes(doc)}
         </article>
     }

@@ -21,7 +21,7 @@ pub fn citation(doc: &Document, p: &Provision, province_label: &str, lang: Lang)
     };
     let date = doc.date.clone().unwrap_or_else(|| unknown.to_string());
     let title = doc.title.clone().unwrap_or_else(|| match lang {
-        Lang::Zh => format!("{province_label}关于加快发展高技术服务业的意见（标题不详）"),
+        Lang::Zh => format!("{province_label}关于加快发展高技术服务业的意见（标题未知）"),
         Lang::En => format!("{province_label} opinion on accelerating high-tech services (title unknown)"),
     });
     let number = doc.doc_number.as_ref().map(|n| format!("（{n}）")).unwrap_or_default();

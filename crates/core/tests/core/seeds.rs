@@ -150,3 +150,44 @@ fn provinces_and_metadata_are_what_the_texts_support() {
     assert_eq!(gd.quality_notes.len(), 2, "{:?}", gd.quality_notes);
     assert!(document(b, "hunan-hts").quality_notes.is_empty());
 }
+
+/// Tags of the sentence that contains `needle`.
+fn tags_of(needle: &str) -> (Vec<String>, Vec<String>) {
+    let s = bundle()
+        .provisions
+        .iter()
+        .flat_map(|p| p.sentences.iter())
+        .find(|s| s.text.contains(needle))
+        .unwrap_or_else(|| panic!("no sentence contains {needle}"));
+    (s.domains.clone(), s.tools.clone())
+}
+
+#[test]
+fn filters_return_what_a_careful_reader_expects() {
+    let has = |v: &[String], c: &str| v.iter().any(|x| x == c);
+    // Tax incentives: named taxes, exemptions, the Western Development preferences.
+    for s in ["减半征收企业所得税", "积极推进营业税改增值税", "用好国家西部大开发", "完善结构性减税政策"] {
+        assert!(has(&tags_of(s).1, "tax"), "tax: {s}");
+    }
+    // Fee relief is a cost measure, not a tax incentive.
+    let (_, tools) = tags_of("减免各类规费、手续费");
+    assert!(has(&tools, "costs") && !has(&tools, "tax"), "{tools:?}");
+    // Finance: loans, guarantees, listings; not a list of IP service types.
+    for s in ["建立高技术服务业“绿色贷款通道”", "加快建立多层次担保体系", "积极推行知识产权质押融资"] {
+        assert!(has(&tags_of(s).1, "finance"), "finance: {s}");
+    }
+    assert!(!has(&tags_of("培育评估、交易、转化、托管、投融资等").1, "finance"));
+    // Domains: IP by its activities, testing by inspection, not by digital certificates.
+    for s in ["积极支持高技术服务企业申请商标注册", "积极探索，尽快启动数字作品版权登记工作"] {
+        assert!(has(&tags_of(s).0, "ip"), "ip: {s}");
+    }
+    assert!(has(&tags_of("提升出入境检验检疫能力").0, "testing"));
+    assert!(!has(&tags_of("积极引导和扶持CA数字认证").0, "testing"));
+    // A listed domain counts; a passing phrase is not a measure.
+    let (domains, tools) = tags_of("鼓励政府部门将可外包的信息技术服务、检验检测服务、知识产权服务等业务发包给");
+    for d in ["it", "testing", "ip"] {
+        assert!(has(&domains, d), "{d}");
+    }
+    assert!(has(&tools, "procurement") && has(&tools, "outsourcing"), "{tools:?}");
+    assert!(!has(&tags_of("以市场需求为导向，以创新为动力").1, "demonstration"));
+}
