@@ -40,6 +40,11 @@ describe('facets', () => {
     await page.locator('[data-testid=chip-domain-ip]').click();
     await page.waitForFunction(() => !new URL(location.href).searchParams.has('domain'));
     assert.equal(params(page).province, 'hunan');
+    await page.locator('[data-testid=facet-province-jilin]').click();
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('province') === 'hunan,jilin');
+    await page.locator('[data-testid=clear-province]').click();
+    await page.waitForFunction(() => !new URL(location.href).searchParams.has('province'));
+    assert.equal(params(page).q, '服务', 'clearing one facet keeps the others');
     await page.locator('[data-testid=clear-all]').click();
     await page.waitForFunction(() => location.search === '');
     const all = await resultCount(page);

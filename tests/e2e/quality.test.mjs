@@ -87,6 +87,10 @@ describe('no console errors', () => {
     `?q=${'质'.repeat(34000)}`,
     '?q=e%CC%81%F0%9F%98%80%E2%80%AE%E2%80%8F%00&domain=%00',
     '#"><svg onload=alert(1)>',
+    '?view=compare&province=<img src=x onerror=alert(1)>&tool=%F0%9F%98%80',
+    '?view=targets&q=<script>alert(1)</script>&domain=ip,ip,ip',
+    '?view=documents&doc=<script>alert(1)</script>',
+    '?view=documents&doc=hunan-hts&q=%3Cb%3E#"><img src=x onerror=alert(1)>',
   ];
   for (const query of [...VIEWS, ...HOSTILE]) {
     test(`visiting ${query.slice(0, 60)} raises no error and injects nothing`, async () => {

@@ -74,3 +74,19 @@ fn a_document_without_outline_is_compiled_as_paragraphs_with_a_note() {
     assert_eq!(b.provisions.len(), 2);
     assert!(b.documents[0].quality_notes.iter().any(|n| n.contains("No outline numbering")));
 }
+
+#[test]
+fn bom_crlf_cr_and_full_width_spaces_are_accepted_silently() {
+    let lf = std::fs::read_to_string(fixture("numbering").join("styles.txt")).unwrap();
+    let catalog = std::fs::read_to_string(fixture("numbering").join("catalog.json")).unwrap();
+    let compile = |text: String| {
+        let seeds = vec![hts_core::compile::Seed { file: "styles.txt".into(), bytes: text.into_bytes() }];
+        hts_core::compile_corpus(&catalog, &seeds).unwrap_or_else(|e| panic!("{e}"))
+    };
+    let reference = compile(lf.clone());
+    for variant in [format!("\u{FEFF}{lf}"), lf.replace('\n', "\r\n"), lf.replace('\n', "\r"), lf.replace("　　", "\u{3000}\u{3000}\u{3000} ")] {
+        let b = compile(variant);
+        assert_eq!(b.provisions, reference.provisions);
+        assert!(b.documents[0].quality_notes.is_empty());
+    }
+}
