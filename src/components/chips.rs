@@ -1,7 +1,6 @@
 //! The active filters as removable chips, and "clear all".
 
-use crate::app::tx;
-use crate::app::use_ctx;
+use crate::app::{tx, use_ctx};
 use crate::i18n;
 use leptos::prelude::*;
 

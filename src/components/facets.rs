@@ -1,8 +1,7 @@
 //! The filter panel: the search box and the three facets, each option with its live
 //! count under the other filters (zero counts shown and disabled, never hidden).
 
-use crate::app::tx;
-use crate::app::{use_ctx, Ctx};
+use crate::app::{tx, use_ctx, Ctx};
 use crate::browser::History;
 use crate::i18n;
 use hts_core::taxonomy::taxonomy;

@@ -1,7 +1,6 @@
 //! Title bar: the name, the language switch and the view tabs.
 
-use crate::app::tx;
-use crate::app::use_ctx;
+use crate::app::{tx, use_ctx};
 use hts_core::url::{Lang, View};
 use leptos::prelude::*;
 

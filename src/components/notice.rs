@@ -1,7 +1,6 @@
 //! Says which parts of the URL were ignored (unknown codes, bad values).
 
-use crate::app::tx;
-use crate::app::use_ctx;
+use crate::app::{tx, use_ctx};
 use leptos::prelude::*;
 
 #[component]

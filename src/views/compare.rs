@@ -1,8 +1,7 @@
 //! The compare view: provinces × domains and provinces × tools as heat maps (numbers
 //! always shown, so they read without colour), then the matching provisions side by side.
 
-use crate::app::tx;
-use crate::app::use_ctx;
+use crate::app::{tx, use_ctx};
 use crate::components::marked::marked;
 use crate::i18n;
 use hts_core::search::Facet;

@@ -2,8 +2,7 @@
 //! one document (`doc=`): table of contents, every provision with an anchor, search
 //! terms marked, quality notes first.
 
-use crate::app::tx;
-use crate::app::use_ctx;
+use crate::app::{tx, use_ctx};
 use crate::components::card::note_in;
 use crate::components::marked::marked;
 use crate::i18n;

@@ -1,8 +1,7 @@
 //! The results view: the count, the list of matching provisions (optionally grouped by
 //! province), exports, and an empty state that offers to clear the filters.
 
-use crate::app::tx;
-use crate::app::use_ctx;
+use crate::app::{tx, use_ctx};
 use crate::components::card::ProvisionCard;
 use crate::export::download;
 use crate::i18n;

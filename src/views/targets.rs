@@ -1,8 +1,7 @@
 //! The targets view: the extracted quantitative targets of the matching provisions, a
 //! sortable table, and a chart of the headline growth targets.
 
-use crate::app::tx;
-use crate::app::use_ctx;
+use crate::app::{tx, use_ctx};
 use crate::i18n;
 use hts_core::model::Target;
 use hts_core::url::{Lang, State, View};

@@ -14,8 +14,6 @@ use std::sync::OnceLock;
 pub struct Rules {
     pub domains: Vec<DomainRule>,
     pub tools: Vec<ToolRule>,
-    /// English words a searcher may type, mapped to Chinese terms.
-    pub search_synonyms: HashMap<String, Vec<String>>,
 }
 
 #[derive(Debug, Deserialize)]
