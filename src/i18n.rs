@@ -41,14 +41,14 @@ pub fn or_unknown(lang: Lang, value: &Option<String>) -> String {
     value.clone().unwrap_or_else(|| tr(lang, "未知", "unknown").to_string())
 }
 
-/// A document's display title: its title, or a description when the title is unknown.
+/// A document's display title: its title, or what it is, marked as untitled.
 pub fn document_title(lang: Lang, doc: &hts_core::model::Document) -> String {
     match &doc.title {
         Some(t) => t.clone(),
-        None => match lang {
-            Lang::Zh => format!("{}关于加快发展高技术服务业的意见（标题未知）", province(lang, &doc.province)),
-            Lang::En => format!("{} opinion on accelerating high-tech services (title unknown)", province(lang, &doc.province)),
-        },
+        None => {
+            let name = hts_core::export::untitled(&province(lang, &doc.province), lang);
+            format!("{name}{}", tr(lang, "（原文未载标题）", " (title not in the source)"))
+        }
     }
 }
 

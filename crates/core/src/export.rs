@@ -5,7 +5,8 @@ use crate::search::Corpus;
 use crate::url::Lang;
 use serde::Serialize;
 
-/// A citation: 《title》, outline path, province, date (unknown parts said so).
+/// A citation: 《title》 (document number), outline path, province, date; unknown parts
+/// are said to be unknown.
 pub fn citation(doc: &Document, p: &Provision, province_label: &str, lang: Lang) -> String {
     let path = if p.path.is_empty() {
         match lang {
@@ -20,14 +21,24 @@ pub fn citation(doc: &Document, p: &Provision, province_label: &str, lang: Lang)
         Lang::En => "date unknown",
     };
     let date = doc.date.clone().unwrap_or_else(|| unknown.to_string());
-    let title = doc.title.clone().unwrap_or_else(|| match lang {
-        Lang::Zh => format!("{province_label}关于加快发展高技术服务业的意见（标题未知）"),
-        Lang::En => format!("{province_label} opinion on accelerating high-tech services (title unknown)"),
-    });
     let number = doc.doc_number.as_ref().map(|n| format!("（{n}）")).unwrap_or_default();
+    let title = match (&doc.title, lang) {
+        (Some(t), _) => format!("《{t}》{number}"),
+        (None, Lang::Zh) => format!("{}（原文未载标题）{number}", untitled(province_label, lang)),
+        (None, Lang::En) => format!("{} (title not in the source){number}", untitled(province_label, lang)),
+    };
     match lang {
-        Lang::Zh => format!("《{title}》{number}，{path}，{province_label}，{date}。"),
-        Lang::En => format!("《{title}》{number}, {path}, {province_label}, {date}."),
+        Lang::Zh => format!("{title}，{path}，{province_label}，{date}。"),
+        Lang::En => format!("{title}, {path}, {province_label}, {date}."),
+    }
+}
+
+/// How a document whose title the source does not give is named: by what it is, never
+/// with an invented title.
+pub fn untitled(province_label: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("{province_label}关于加快发展高技术服务业的意见"),
+        Lang::En => format!("{province_label}: opinion on accelerating the high-tech service industry"),
     }
 }
 
