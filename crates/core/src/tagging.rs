@@ -38,14 +38,14 @@ pub fn rules() -> &'static Rules {
     })
 }
 
-/// English search words and their Chinese terms (`rules.json`, `search_synonyms`). Read
-/// on its own so the browser, which only searches, carries no tagging rules code.
+/// English search words and their Chinese terms (`data/synonyms.json`). A file of its
+/// own, so the browser, which searches but never tags, carries no tagging rules.
 pub fn synonyms() -> &'static HashMap<String, Vec<String>> {
     static CELL: OnceLock<HashMap<String, Vec<String>>> = OnceLock::new();
     CELL.get_or_init(|| {
-        let v: serde_json::Value = serde_json::from_str(include_str!("../data/rules.json")).unwrap_or_default();
+        let v: serde_json::Value = serde_json::from_str(include_str!("../data/synonyms.json")).unwrap_or_default();
         let mut out = HashMap::new();
-        if let Some(map) = v.get("search_synonyms").and_then(|m| m.as_object()) {
+        if let Some(map) = v.get("synonyms").and_then(|m| m.as_object()) {
             for (word, terms) in map {
                 let terms = terms.as_array().map(|a| a.iter().filter_map(|t| t.as_str().map(str::to_string)).collect()).unwrap_or_default();
                 out.insert(word.clone(), terms);
