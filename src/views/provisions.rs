@@ -55,7 +55,8 @@ fn List() -> impl IntoView {
     });
     // A linked provision (`#id`) is always rendered, however far down the results it is.
     let linked = move || {
-        ctx.highlight.with(|h| h.as_ref().and_then(|id| ctx.results.with(|r| r.iter().position(|&i| ctx.corpus.provision(i).id == *id))))
+        let target = ctx.highlight.with(|h| h.as_deref().and_then(|id| ctx.corpus.index_of(id)))?;
+        ctx.results.with(|r| r.iter().position(|&i| i == target))
     };
     let limit = move || shown.get().max(linked().map_or(0, |p| p + 1));
     let rendered = move || if ctx.settled.get() { limit() } else { limit().min(FIRST_SCREEN.max(linked().map_or(0, |p| p + 1))) };

@@ -6,6 +6,7 @@ use crate::i18n;
 use hts_core::model::Target;
 use hts_core::url::{Lang, State, View};
 use leptos::prelude::*;
+use std::collections::HashSet;
 
 #[derive(Clone, Copy, PartialEq)]
 enum SortKey {
@@ -21,21 +22,20 @@ pub fn TargetsView() -> impl IntoView {
     let ctx = use_ctx();
     let sort = RwSignal::new((SortKey::Province, true));
     let rows = Memo::new(move |_| {
-        let results = ctx.results.get();
-        let ids: Vec<&str> = results.iter().map(|&i| ctx.corpus.provision(i).id.as_str()).collect();
+        let matching: HashSet<usize> = ctx.results.get().into_iter().collect();
         let mut rows: Vec<(usize, Target)> = ctx
             .corpus
             .bundle
             .targets
             .iter()
             .enumerate()
-            .filter(|(_, t)| ids.contains(&t.provision.as_str()))
+            .filter(|(_, t)| ctx.corpus.index_of(&t.provision).is_some_and(|i| matching.contains(&i)))
             .map(|(i, t)| (i, t.clone()))
             .collect();
         let (key, asc) = sort.get();
         rows.sort_by(|(ia, a), (ib, b)| {
             let order = match key {
-                SortKey::Province => province_of(a).cmp(&province_of(b)),
+                SortKey::Province => province_of(a).cmp(province_of(b)),
                 SortKey::Indicator => a.indicator.cmp(&b.indicator),
                 SortKey::Value => a.value.total_cmp(&b.value),
                 SortKey::Unit => a.unit.cmp(&b.unit),
@@ -90,9 +90,9 @@ pub fn TargetsView() -> impl IntoView {
     }
 }
 
-fn province_of(t: &Target) -> String {
-    let ctx = use_ctx();
-    ctx.corpus.bundle.provisions.iter().find(|p| p.id == t.provision).map(|p| p.province.clone()).unwrap_or_default()
+fn province_of(t: &Target) -> &'static str {
+    let corpus = use_ctx().corpus;
+    corpus.index_of(&t.provision).map_or("", |i| corpus.provision(i).province.as_str())
 }
 
 fn value_text(t: &Target) -> String {
@@ -106,13 +106,13 @@ fn value_text(t: &Target) -> String {
 #[component]
 fn TargetRow(target: Target) -> impl IntoView {
     let ctx = use_ctx();
-    let province = province_of(&target);
+    let province = province_of(&target).to_string();
     let href = {
         let id = target.provision.clone();
         move || ctx.state.with(|s| format!("{}#{}", ctx.href(&State { view: View::Provisions, ..s.clone() }), id))
     };
     let year = target.year.map(|y| y.to_string());
-    let source = ctx.corpus.bundle.provisions.iter().find(|p| p.id == target.provision).map(|p| p.path.last().cloned().unwrap_or_default()).unwrap_or_default();
+    let source = ctx.corpus.index_of(&target.provision).and_then(|i| ctx.corpus.provision(i).path.last().cloned()).unwrap_or_default();
     view! {
         <tr data-testid="target-row" data-province=province.clone()>
             <td>{ let p = province.clone(); move || i18n::province(ctx.lang.get(), &p) }</td>
@@ -134,7 +134,7 @@ fn GrowthChart() -> impl IntoView {
         let mut bars: Vec<(String, f64)> = Vec::new();
         let fig = hts_core::export::figure;
         for t in ctx.corpus.bundle.targets.iter().filter(|t| t.kind == "growth") {
-            let p = province_of(t);
+            let p = province_of(t).to_string();
             if !bars.iter().any(|(q, _)| *q == p) && ctx.state.with(|s| s.provinces.is_empty() || s.provinces.contains(&p)) {
                 bars.push((p, t.value));
             }

@@ -76,6 +76,8 @@ fn merge(mut ranges: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
 pub struct Corpus {
     pub bundle: Bundle,
     folded: Vec<String>,
+    /// Provision id → index, for links, targets and anchors.
+    by_id: HashMap<String, usize>,
     domains: Vec<Vec<String>>,
     tools: Vec<Vec<String>>,
 }
@@ -100,9 +102,10 @@ pub struct Counts {
 impl Corpus {
     pub fn new(bundle: Bundle) -> Corpus {
         let folded = bundle.provisions.iter().map(searchable).collect();
+        let by_id = bundle.provisions.iter().enumerate().map(|(i, p)| (p.id.clone(), i)).collect();
         let domains = bundle.provisions.iter().map(|p| p.domains().iter().map(|s| s.to_string()).collect()).collect();
         let tools = bundle.provisions.iter().map(|p| p.tools().iter().map(|s| s.to_string()).collect()).collect();
-        Corpus { bundle, folded, domains, tools }
+        Corpus { bundle, folded, by_id, domains, tools }
     }
 
     pub fn from_json(json: &str) -> Result<Corpus, serde_json::Error> {
@@ -111,6 +114,11 @@ impl Corpus {
 
     pub fn provision(&self, index: usize) -> &Provision {
         &self.bundle.provisions[index]
+    }
+
+    /// The index of the provision with this id.
+    pub fn index_of(&self, id: &str) -> Option<usize> {
+        self.by_id.get(id).copied()
     }
 
     /// Indices of the provisions matching the state, in document order.
@@ -260,6 +268,15 @@ mod tests {
         assert!(Query::parse("20%").matches(&fold("年均增长20％以上")));
         assert!(Query::parse("mbps").matches(&fold("达到20Ｍｂｐｓ")));
         assert!(!Query::parse("质押 孵化").matches("知识产权质押"));
+    }
+
+    #[test]
+    fn provisions_are_found_by_id() {
+        let bundle = crate::compile_dir(&std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../seeds")).unwrap();
+        let corpus = Corpus::new(bundle);
+        let i = corpus.index_of("hunan-hts-3-2").unwrap();
+        assert_eq!(corpus.provision(i).id, "hunan-hts-3-2");
+        assert_eq!(corpus.index_of("nope"), None);
     }
 
     #[test]
