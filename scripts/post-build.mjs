@@ -7,6 +7,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
+import zlib from 'node:zlib';
+import { minify } from 'terser';
 
 const staging = process.argv[2];
 if (!staging) throw new Error('usage: post-build.mjs STAGING_DIR');
@@ -36,19 +38,11 @@ const csp = [
 html = html.replace(/<meta charset="?utf-8"?>/i, (m) => `${m}\n  <meta http-equiv="Content-Security-Policy" content="${csp}">`);
 fs.writeFileSync(indexPath, html);
 
-// --- 1b. a leaner wasm-bindgen glue: JSDoc comments and indentation out (not inside
-// template literals), its Subresource Integrity hash updated.
+// --- 1b. the wasm-bindgen glue minified (terser keeps the module's export names), its
+// Subresource Integrity hash updated. The unminified glue is kept for offline.html.
+const glueSource = read(jsFile).toString();
 {
-  let inTemplate = false;
-  const lean = read(jsFile).toString()
-    .replace(/\/\*\*[\s\S]*?\*\/\n?/g, '')
-    .split('\n')
-    .map((line) => {
-      const out = inTemplate ? line : line.replace(/^[ \t]+/, '');
-      if ((line.match(/(?<!\\)`/g) || []).length % 2 === 1) inTemplate = !inTemplate;
-      return out;
-    })
-    .join('\n');
+  const lean = (await minify(glueSource, { module: true, compress: true, mangle: true })).code;
   fs.writeFileSync(path.join(staging, jsFile), lean);
   const sri = 'sha384-' + crypto.createHash('sha384').update(lean).digest('base64');
   html = html.replace(new RegExp(`(<link[^>]*href="?\\./${jsFile.replace(/[.]/g, '\\.')}"?[^>]*integrity=)"?[^"\\s>]+"?`), `$1"${sri}"`)
@@ -56,12 +50,13 @@ fs.writeFileSync(indexPath, html);
   fs.writeFileSync(indexPath, html);
 }
 
-// --- 2. service worker over every file of the site.
+// --- 2. service worker over every file the app needs (not the downloadable data set,
+// which the app does not read: precaching it would add it to every first visit).
 const files = [];
 (function walk(dir) {
   for (const e of fs.readdirSync(path.join(staging, dir), { withFileTypes: true })) {
     const rel = path.posix.join(dir, e.name);
-    if (e.isDirectory()) walk(rel); else if (!['sw.js', 'offline.html'].includes(rel)) files.push(rel);
+    if (e.isDirectory()) { if (rel !== 'data') walk(rel); } else if (!['sw.js', 'offline.html'].includes(rel)) files.push(rel);
   }
 })('');
 files.sort();
@@ -92,13 +87,15 @@ self.addEventListener('fetch', (e) => {
 fs.writeFileSync(path.join(staging, 'sw.js'), worker);
 
 // --- 3. offline.html: everything inlined.
-let glue = read(jsFile).toString();
+let glue = glueSource;
 if (/^import /m.test(glue)) throw new Error(`${jsFile} imports other files: offline.html cannot inline it`);
 glue = glue
   .replace(/^export (function|class|const|let|async function) /gm, '$1 ')
   .replace(/^export \{[^}]*\};?\s*$/gm, '')
   .replace(/^export default [^;]+;?\s*$/gm, '');
-const wasm = read(wasmFile).toString('base64');
+// The wasm gzipped, then base64: the browser inflates it with DecompressionStream, so the
+// file is about as small as the hosted site's download (base64 of raw wasm compresses badly).
+const wasm = zlib.gzipSync(read(wasmFile), { level: 9 }).toString('base64');
 const linkTo = (rel) => {
   const tag = html.match(new RegExp(`<link[^>]*rel="?${rel}"?[^>]*>`));
   return tag && { tag: tag[0], file: tag[0].match(/href="?\.\/([^"\s>]+)/)[1] };
@@ -111,11 +108,11 @@ let offline = html
   .replace(/<script type="module" src="[^"]*"><\/script>/, '');
 if (css) offline = offline.replace(css.tag, () => `<style>${read(css.file)}</style>`);
 if (icon) offline = offline.replace(icon.tag, () => `<link rel="icon" href="data:image/svg+xml;base64,${read(icon.file).toString('base64')}">`);
-const loader = `<script type="module">
-${glue}
-const bytes = Uint8Array.from(atob(${JSON.stringify(wasm)}), (c) => c.charCodeAt(0));
-await __wbg_init({ module_or_path: bytes });
-</script>`;
+const script = (await minify(`${glue}
+const gz = Uint8Array.from(atob(${JSON.stringify(wasm)}), (c) => c.charCodeAt(0));
+const bytes = await new Response(new Blob([gz]).stream().pipeThrough(new DecompressionStream('gzip'))).arrayBuffer();
+await __wbg_init({ module_or_path: bytes });`, { module: true, compress: true, mangle: true })).code;
+const loader = `<script type="module">${script}</script>`;
 offline = offline.replace('</body>', () => loader + '\n</body>');
 fs.writeFileSync(path.join(staging, 'offline.html'), offline);
 console.log(`post-build: ${bootFile}, sw.js (cache ${version}, ${files.length} files), offline.html (${(offline.length / 1024).toFixed(0)} KiB)`);

@@ -10,14 +10,17 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let t = Instant::now();
     let bundle = hts_core::compile_dir(std::path::Path::new(&seeds)).map_err(|e| e.to_string())?;
     let compile_ms = t.elapsed().as_secs_f64() * 1e3;
-    let json = hts_core::compile::to_json(&bundle);
+    let t = Instant::now();
+    let json = hts_core::pack::pack(&bundle)?;
+    let pack_ms = t.elapsed().as_secs_f64() * 1e3;
     let t = Instant::now();
     let corpus = Corpus::from_json(&json)?;
     let load_ms = t.elapsed().as_secs_f64() * 1e3;
     println!(
-        "corpus {seeds}: {} documents, {} provisions, bundle {} KiB; compile {compile_ms:.1} ms, parse+index {load_ms:.1} ms",
+        "corpus {seeds}: {} documents, {} provisions; data set {} KiB, embedded bundle {} KiB; compile {compile_ms:.1} ms, pack {pack_ms:.1} ms, unpack+index {load_ms:.1} ms",
         corpus.bundle.documents.len(),
         corpus.bundle.provisions.len(),
+        hts_core::compile::to_json(&bundle).len() / 1024,
         json.len() / 1024
     );
     let cases: [(&str, State); 5] = [

@@ -8,17 +8,19 @@
 //! - [`compile`]: the corpus compiler, seeds + catalog → [`model::Bundle`], built from
 //!   [`text`] (decoding, sentence splitting), [`outline`] (numbering styles),
 //!   [`tagging`] (keyword rules from `data/rules.json`) and [`targets`];
+//! - [`pack`]: the bundle as the app embeds it (strings stored once, derived fields left out);
 //! - [`search`]: query normalisation and matching, facet filtering and live counts;
 //! - [`url`]: the shareable URL contract (`taxonomy.md` section 4).
 
 pub mod catalog;
 pub mod compile;
-pub mod decode;
 pub mod error;
 pub mod export;
 pub mod model;
 pub mod outline;
+pub mod pack;
 pub mod search;
+pub mod synthetic;
 pub mod tagging;
 pub mod targets;
 pub mod taxonomy;

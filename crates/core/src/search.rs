@@ -108,8 +108,9 @@ impl Corpus {
         Corpus { bundle, folded, by_id, domains, tools }
     }
 
-    pub fn from_json(json: &str) -> Result<Corpus, serde_json::Error> {
-        Ok(Corpus::new(crate::decode::bundle_from_json(json)?))
+    /// The corpus from the embedded (packed) bundle, see [`crate::pack`].
+    pub fn from_json(json: &str) -> Result<Corpus, String> {
+        Ok(Corpus::new(crate::pack::unpack(json)?))
     }
 
     pub fn provision(&self, index: usize) -> &Provision {

@@ -5,5 +5,6 @@ mod common;
 mod damaged;
 mod errors;
 mod numbering;
+mod packing;
 mod properties;
 mod seeds;

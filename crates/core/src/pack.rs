@@ -1,0 +1,382 @@
+//! The bundle as the app embeds it: the same [`Bundle`] as `data/policies.json`, packed
+//! for the browser download, which is the site's budget.
+//!
+//! Policy documents repeat themselves and each other (provinces copy the State Council's
+//! wording, and a corpus of several policies per province repeats whole passages), and
+//! gzip only sees 32 KiB back. So every distinct string is stored once, a sentence is a
+//! record (text, tags, targets) that provisions refer to by number, and what follows from
+//! the rest is left out: a provision's text, province, position, path and departments.
+//! [`pack`] unpacks its own output and compares before returning it, so a build never
+//! embeds a bundle that reads back differently.
+//!
+//! Layout (arrays rather than keyed objects, to keep keys out of the download):
+//!
+//! ```text
+//! { "format": "hts-packed-1", "schema_version": 1,
+//!   "texts":     [string]        every distinct sentence, heading and clause
+//!   "sentences": [Δtext | [Δtext, [tag]] | [Δtext, [tag], [target]]]
+//!   "documents": [{ metadata fields (null ones left out), "stats": [5 numbers],
+//!                   "outline":    [[id, level, text, Δfirst_provision]],
+//!                   "provisions": [[id, heading, [Δsentence], responsibility?, [department]?]] }] }
+//! ```
+//!
+//! `Δ` is the difference from the previous number of its kind (a document's sentences
+//! are mostly consecutive records). Ids are written without their `document-` prefix.
+//! A provision's `heading` is the outline entry whose path (its own label under its
+//! ancestors') is the provision's path, `-1` for none, or the path's text numbers when no
+//! entry has it. A tag is `code:why` (why = `k` + phrase, `t` + value, or `h<i>` = heading
+//! `i` of the path); a target is `[indicator, clause, value, value_max, unit, year, kind]`.
+
+use crate::compile::departments;
+use crate::model::*;
+use crate::taxonomy::taxonomy;
+use serde_json::{json, Value};
+use std::collections::HashMap;
+
+const FORMAT: &str = "hts-packed-1";
+
+/// Packs a bundle; an error (never expected for a compiled bundle) says what would not
+/// read back the same.
+pub fn pack(bundle: &Bundle) -> Result<String, String> {
+    let packed = Packer::default().bundle(bundle)?.to_string();
+    match unpack(&packed) {
+        Ok(back) if &back == bundle => Ok(packed),
+        Ok(back) => Err(format!("the packed bundle would read back differently ({})", first_difference(bundle, &back))),
+        Err(e) => Err(format!("the packed bundle would not read back: {e}")),
+    }
+}
+
+/// Reads a packed bundle back into the full [`Bundle`].
+pub fn unpack(json: &str) -> Result<Bundle, String> {
+    let v: Value = serde_json::from_str(json).map_err(|e| format!("the embedded bundle is not JSON: {e}"))?;
+    if v.get("format").and_then(Value::as_str) != Some(FORMAT) {
+        return Err(format!("the embedded bundle is not in the {FORMAT} format"));
+    }
+    Unpacker::new(&v).bundle(&v)
+}
+
+// ------------------------------------------------------------------------------ packing
+
+#[derive(Default)]
+struct Packer {
+    texts: Vec<String>,
+    text_index: HashMap<String, usize>,
+    records: Vec<Value>,
+    record_index: HashMap<String, usize>,
+    last_text: i64,
+    last_record: i64,
+}
+
+impl Packer {
+    fn bundle(mut self, bundle: &Bundle) -> Result<Value, String> {
+        let mut rest = bundle.provisions.as_slice();
+        let mut targets = bundle.targets.as_slice();
+        let mut documents = Vec::new();
+        for doc in &bundle.documents {
+            let n = rest.iter().take_while(|p| p.doc == doc.id).count();
+            let (mine, others) = rest.split_at(n);
+            rest = others;
+            documents.push(self.document(doc, mine, &mut targets)?);
+        }
+        if !rest.is_empty() || !targets.is_empty() {
+            return Err("provisions or targets out of document order".into());
+        }
+        Ok(json!({ "format": FORMAT, "schema_version": bundle.schema_version, "texts": self.texts, "sentences": self.records, "documents": documents }))
+    }
+
+    fn text(&mut self, s: &str) -> usize {
+        if let Some(&i) = self.text_index.get(s) {
+            return i;
+        }
+        self.texts.push(s.to_string());
+        self.text_index.insert(s.to_string(), self.texts.len() - 1);
+        self.texts.len() - 1
+    }
+
+    fn document(&mut self, doc: &Document, provisions: &[Provision], targets: &mut &[Target]) -> Result<Value, String> {
+        let prefix = format!("{}-", doc.id);
+        let suffix = |id: &str| id.strip_prefix(&prefix).map(str::to_string).ok_or_else(|| format!("id {id} is not under document {}", doc.id));
+        let mut v = match serde_json::to_value(doc) {
+            Ok(Value::Object(m)) => m,
+            _ => return Err(format!("document {} does not serialise", doc.id)),
+        };
+        v.retain(|_, x| !x.is_null());
+        let s = &doc.stats;
+        v.insert("stats".into(), json!([s.source_chars, s.provisions, s.sentences, s.repeated_sentences_removed, s.repeated_chars_removed]));
+        let mut outline = Vec::new();
+        let mut last_first = 0i64;
+        for h in &doc.outline {
+            outline.push(json!([suffix(&h.id)?, h.level, self.text(&h.text), h.first_provision as i64 - last_first]));
+            last_first = h.first_provision as i64;
+        }
+        v.insert("outline".into(), outline.into());
+        let paths = outline_paths(&doc.outline);
+        let mut packed = Vec::new();
+        for (position, p) in provisions.iter().enumerate() {
+            if p.position != position || p.province != doc.province {
+                return Err(format!("provision {} is out of place", p.id));
+            }
+            let mine = take_targets(p, targets);
+            packed.push(self.provision(p, suffix(&p.id)?, &paths, mine)?);
+        }
+        v.insert("provisions".into(), packed.into());
+        Ok(Value::Object(v))
+    }
+
+    fn provision(&mut self, p: &Provision, id: String, paths: &[Vec<&str>], mut targets: &[Target]) -> Result<Value, String> {
+        let heading = if p.path.is_empty() {
+            json!(-1)
+        } else if let Some(i) = paths.iter().rposition(|path| *path == p.path) {
+            json!(i)
+        } else {
+            json!(p.path.iter().map(|h| self.text(h)).collect::<Vec<_>>())
+        };
+        let mut refs = Vec::new();
+        for s in &p.sentences {
+            let n = targets.iter().take_while(|t| s.text.contains(&t.text)).count();
+            let (mine, others) = targets.split_at(n);
+            targets = others;
+            let record = self.record(s, &p.path, mine);
+            refs.push(record as i64 - self.last_record);
+            self.last_record = record as i64;
+        }
+        if !targets.is_empty() {
+            return Err(format!("a target of provision {} is in none of its sentences", p.id));
+        }
+        let mut out = vec![json!(id), heading, json!(refs)];
+        let derived = p.responsibility.as_deref().map(departments).unwrap_or_default();
+        if p.responsibility.is_some() || derived != p.departments {
+            out.push(p.responsibility.as_deref().map_or(json!(-1), |r| json!(self.text(r))));
+        }
+        if derived != p.departments {
+            out.push(json!(p.departments));
+        }
+        Ok(Value::Array(out))
+    }
+
+    /// The record number of a sentence with its tags and targets, stored at first use.
+    fn record(&mut self, s: &Sentence, path: &[String], targets: &[Target]) -> usize {
+        let tags: Vec<String> = s.reasons.iter().map(|r| tag(r, path)).collect();
+        let targets: Vec<Value> = targets.iter().map(|t| json!([t.indicator, t.text, t.value, t.value_max, t.unit, t.year, t.kind])).collect();
+        let key = json!([s.text, tags, targets]).to_string();
+        if let Some(&i) = self.record_index.get(&key) {
+            return i;
+        }
+        let text = self.text(&s.text) as i64;
+        let delta = text - self.last_text;
+        self.last_text = text;
+        let record = match (tags.is_empty(), targets.is_empty()) {
+            (true, true) => json!(delta),
+            (_, true) => json!([delta, tags]),
+            _ => json!([delta, tags, targets]),
+        };
+        self.records.push(record);
+        self.record_index.insert(key, self.records.len() - 1);
+        self.records.len() - 1
+    }
+}
+
+/// `code:why`: `h<i>` when the reason is heading `i` of the path, else the kind's initial
+/// and the phrase.
+fn tag(r: &TagReason, path: &[String]) -> String {
+    let why = match path.iter().position(|h| *h == r.matched).filter(|_| r.kind == "heading") {
+        Some(i) => format!("h{i}"),
+        None => format!("{}{}", r.kind.chars().next().unwrap_or('k'), r.matched),
+    };
+    format!("{}:{why}", r.code)
+}
+
+/// The leading targets that belong to this provision.
+fn take_targets<'a>(p: &Provision, targets: &mut &'a [Target]) -> &'a [Target] {
+    let n = targets.iter().take_while(|t| t.provision == p.id).count();
+    let (mine, rest) = targets.split_at(n);
+    *targets = rest;
+    mine
+}
+
+/// Each outline entry's path: its label under its ancestors' (by level).
+fn outline_paths(outline: &[Heading]) -> Vec<Vec<&str>> {
+    let mut stack: Vec<&Heading> = Vec::new();
+    outline
+        .iter()
+        .map(|h| {
+            while stack.last().is_some_and(|top| top.level >= h.level) {
+                stack.pop();
+            }
+            stack.push(h);
+            stack.iter().map(|h| h.text.as_str()).collect()
+        })
+        .collect()
+}
+
+fn first_difference(a: &Bundle, b: &Bundle) -> String {
+    if let Some((x, _)) = a.provisions.iter().zip(&b.provisions).find(|(x, y)| x != y) {
+        return format!("provision {}", x.id);
+    }
+    if let Some((x, _)) = a.documents.iter().zip(&b.documents).find(|(x, y)| x != y) {
+        return format!("document {}", x.id);
+    }
+    "targets or counts".into()
+}
+
+// ---------------------------------------------------------------------------- unpacking
+
+struct Unpacker<'a> {
+    texts: Vec<&'a str>,
+    records: &'a [Value],
+}
+
+impl<'a> Unpacker<'a> {
+    fn new(v: &'a Value) -> Self {
+        let texts = array(v, "texts").iter().map(|t| t.as_str().unwrap_or_default()).collect();
+        Unpacker { texts, records: array(v, "sentences") }
+    }
+
+    fn text(&self, i: i64) -> Result<String, String> {
+        usize::try_from(i).ok().and_then(|i| self.texts.get(i)).map(|s| s.to_string()).ok_or_else(|| format!("text {i} is missing"))
+    }
+
+    fn bundle(&self, v: &Value) -> Result<Bundle, String> {
+        // Records are decoded once; provisions clone them.
+        let mut texts_at = Vec::with_capacity(self.records.len());
+        let mut last = 0i64;
+        for r in self.records {
+            last += r.as_i64().or_else(|| r.get(0).and_then(Value::as_i64)).unwrap_or(0);
+            texts_at.push(last);
+        }
+        let mut bundle = Bundle { schema_version: v.get("schema_version").and_then(Value::as_u64).unwrap_or(0) as u32, documents: Vec::new(), provisions: Vec::new(), targets: Vec::new() };
+        let mut last_record = 0i64;
+        for d in array(v, "documents") {
+            let doc = self.document(d)?;
+            let paths: Vec<Vec<String>> = outline_paths(&doc.outline).into_iter().map(|p| p.into_iter().map(str::to_string).collect()).collect();
+            for (position, p) in array(d, "provisions").iter().enumerate() {
+                let p = p.as_array().map(Vec::as_slice).unwrap_or_default();
+                let path = match p.get(1) {
+                    Some(Value::Array(labels)) => labels.iter().map(|l| self.text(l.as_i64().unwrap_or(-1))).collect::<Result<_, _>>()?,
+                    Some(i) => i.as_u64().and_then(|i| paths.get(i as usize)).cloned().unwrap_or_default(),
+                    None => Vec::new(),
+                };
+                let id = format!("{}-{}", doc.id, p.first().and_then(Value::as_str).unwrap_or_default());
+                let mut sentences = Vec::new();
+                for delta in p.get(2).and_then(Value::as_array).map(Vec::as_slice).unwrap_or_default() {
+                    last_record += delta.as_i64().unwrap_or(0);
+                    let index = usize::try_from(last_record).map_err(|_| format!("sentence record {last_record} is missing"))?;
+                    let record = self.records.get(index).ok_or_else(|| format!("sentence record {index} is missing"))?;
+                    let (sentence, targets) = self.record(record, texts_at[index], &path, &id)?;
+                    sentences.push(sentence);
+                    bundle.targets.extend(targets);
+                }
+                let responsibility = match p.get(3).and_then(Value::as_i64) {
+                    Some(i) if i >= 0 => Some(self.text(i)?),
+                    _ => None,
+                };
+                let departments = match p.get(4).and_then(Value::as_array) {
+                    Some(list) => list.iter().map(|d| d.as_str().unwrap_or_default().to_string()).collect(),
+                    None => responsibility.as_deref().map(departments).unwrap_or_default(),
+                };
+                bundle.provisions.push(Provision {
+                    text: sentences.iter().map(|s| s.text.as_str()).collect(),
+                    id,
+                    doc: doc.id.clone(),
+                    province: doc.province.clone(),
+                    position,
+                    path,
+                    departments,
+                    responsibility,
+                    sentences,
+                });
+            }
+            bundle.documents.push(doc);
+        }
+        Ok(bundle)
+    }
+
+    fn document(&self, d: &Value) -> Result<Document, String> {
+        let id = string(d, "id");
+        let stats: Vec<usize> = array(d, "stats").iter().map(|n| n.as_u64().unwrap_or(0) as usize).collect();
+        let stat = |i: usize| stats.get(i).copied().unwrap_or(0);
+        let mut first = 0i64;
+        let mut outline = Vec::new();
+        for h in array(d, "outline") {
+            let field = |i: usize| h.get(i).and_then(Value::as_i64).unwrap_or(0);
+            first += field(3);
+            outline.push(Heading {
+                id: format!("{id}-{}", h.get(0).and_then(Value::as_str).unwrap_or_default()),
+                level: field(1) as u8,
+                text: self.text(field(2))?,
+                first_provision: first.max(0) as usize,
+            });
+        }
+        Ok(Document {
+            province: string(d, "province"),
+            title: optional(d, "title"),
+            issuer: optional(d, "issuer"),
+            date: optional(d, "date"),
+            doc_number: optional(d, "doc_number"),
+            publication_date: optional(d, "publication_date"),
+            source_file: string(d, "source_file"),
+            addressee: optional(d, "addressee"),
+            signature: optional(d, "signature"),
+            notes: optional(d, "notes"),
+            quality_notes: strings(d, "quality_notes"),
+            front_matter: strings(d, "front_matter"),
+            outline,
+            stats: DocumentStats { source_chars: stat(0), provisions: stat(1), sentences: stat(2), repeated_sentences_removed: stat(3), repeated_chars_removed: stat(4) },
+            id,
+        })
+    }
+
+    /// A sentence record under a provision's path, and the targets it states.
+    fn record(&self, r: &Value, text: i64, path: &[String], provision: &str) -> Result<(Sentence, Vec<Target>), String> {
+        let mut s = Sentence { text: self.text(text)?, domains: Vec::new(), tools: Vec::new(), reasons: Vec::new() };
+        for t in r.get(1).and_then(Value::as_array).map(Vec::as_slice).unwrap_or_default() {
+            let t = t.as_str().unwrap_or_default();
+            let (code, why) = t.split_once(':').unwrap_or((t, ""));
+            let mut chars = why.chars();
+            let kind = chars.next();
+            let rest = chars.as_str();
+            let (kind, matched) = match kind {
+                Some('h') => ("heading", rest.parse::<usize>().ok().and_then(|i| path.get(i).cloned()).unwrap_or_else(|| rest.into())),
+                Some('t') => ("target", rest.to_string()),
+                _ => ("keyword", rest.to_string()),
+            };
+            let list = if taxonomy().domain(code).is_some() { &mut s.domains } else { &mut s.tools };
+            list.push(code.to_string());
+            s.reasons.push(TagReason { code: code.to_string(), kind: kind.into(), matched });
+        }
+        let targets = r
+            .get(2)
+            .and_then(Value::as_array)
+            .map(Vec::as_slice)
+            .unwrap_or_default()
+            .iter()
+            .map(|t| {
+                let field = |i: usize| t.get(i).and_then(Value::as_str).unwrap_or_default().to_string();
+                Target {
+                    provision: provision.to_string(),
+                    indicator: field(0),
+                    text: field(1),
+                    value: t.get(2).and_then(Value::as_f64).unwrap_or(0.0),
+                    value_max: t.get(3).and_then(Value::as_f64),
+                    unit: field(4),
+                    year: t.get(5).and_then(Value::as_u64).map(|y| y as u16),
+                    kind: field(6),
+                }
+            })
+            .collect();
+        Ok((s, targets))
+    }
+}
+
+fn array<'a>(v: &'a Value, key: &str) -> &'a [Value] {
+    v.get(key).and_then(Value::as_array).map(Vec::as_slice).unwrap_or_default()
+}
+fn string(v: &Value, key: &str) -> String {
+    v.get(key).and_then(Value::as_str).unwrap_or_default().to_string()
+}
+fn optional(v: &Value, key: &str) -> Option<String> {
+    v.get(key).and_then(Value::as_str).map(str::to_string)
+}
+fn strings(v: &Value, key: &str) -> Vec<String> {
+    array(v, key).iter().map(|x| x.as_str().unwrap_or_default().to_string()).collect()
+}

@@ -1,0 +1,61 @@
+//! The embedded bundle (`hts_core::pack`): it reads back as the very bundle compiled, for
+//! every fixture, the seeds and a synthetic corpus, and it stores repeated text once.
+
+use crate::common::*;
+use hts_core::compile::{compile_corpus, to_json, Seed};
+use hts_core::pack::{pack, unpack};
+use hts_core::Bundle;
+
+fn round_trip(bundle: &Bundle) -> String {
+    let packed = pack(bundle).expect("packs");
+    assert_eq!(&unpack(&packed).expect("unpacks"), bundle);
+    packed
+}
+
+fn seed_files() -> (String, Vec<Seed>) {
+    let dir = seeds_dir();
+    let catalog = std::fs::read_to_string(dir.join("catalog.json")).unwrap();
+    let mut seeds: Vec<Seed> = std::fs::read_dir(&dir)
+        .unwrap()
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().ends_with(".txt"))
+        .map(|e| Seed { file: e.file_name().to_string_lossy().into(), bytes: std::fs::read(e.path()).unwrap() })
+        .collect();
+    seeds.sort_by(|a, b| a.file.cmp(&b.file));
+    (catalog, seeds)
+}
+
+#[test]
+fn the_seeds_read_back_unchanged_and_smaller_than_the_data_set() {
+    let bundle = hts_core::compile_dir(&seeds_dir()).unwrap();
+    let packed = round_trip(&bundle);
+    assert!(packed.len() * 2 < to_json(&bundle).len(), "packed {} bytes vs {}", packed.len(), to_json(&bundle).len());
+}
+
+#[test]
+fn every_fixture_that_compiles_reads_back_unchanged() {
+    for name in ["numbering", "damaged", "no-outline"] {
+        round_trip(&compile_fixture(name).unwrap_or_else(|e| panic!("{name}: {e}")));
+    }
+}
+
+#[test]
+fn a_corpus_that_repeats_the_seeds_costs_little_more_than_the_seeds() {
+    let (catalog, seeds) = seed_files();
+    let five = round_trip(&compile_corpus(&catalog, &seeds).unwrap());
+    let (catalog, synthetic) = hts_core::synthetic::reissue(&catalog, &seeds, 40).unwrap();
+    let forty = compile_corpus(&catalog, &synthetic).unwrap();
+    assert_eq!(forty.documents.len(), 40);
+    let packed = round_trip(&forty);
+    // Eight times the documents, under twice the bytes: repeated sentences are stored once.
+    assert!(packed.len() < five.len() * 2, "40 documents: {} bytes, 5: {}", packed.len(), five.len());
+}
+
+#[test]
+fn a_damaged_embedded_bundle_is_an_error_not_a_panic() {
+    let packed = round_trip(&hts_core::compile_dir(&seeds_dir()).unwrap());
+    assert!(unpack("{}").unwrap_err().contains("format"));
+    assert!(unpack("not json").unwrap_err().contains("not JSON"));
+    let broken = packed.replacen("\"texts\":[", "\"texts\":[],\"was\":[", 1);
+    assert!(unpack(&broken).unwrap_err().contains("missing"));
+}
