@@ -1,9 +1,9 @@
 //! What leaves the app as text: CSV and JSON exports of results, and citations.
 
+use crate::json;
 use crate::model::{Document, Provision};
 use crate::search::Corpus;
 use crate::url::Lang;
-use serde::Serialize;
 
 /// A citation: 《title》 (document number), outline path, province, date; unknown parts
 /// are said to be unknown.
@@ -42,7 +42,6 @@ pub fn untitled(province_label: &str, lang: Lang) -> String {
     }
 }
 
-#[derive(Serialize)]
 struct Row<'a> {
     id: &'a str,
     province: &'a str,
@@ -99,10 +98,65 @@ fn csv_field(s: &str) -> String {
     }
 }
 
-/// The matching provisions as they are in the bundle, in a JSON array.
+/// The matching provisions as they are in the bundle, in a JSON array: the same bytes
+/// as `serde_json` writes for them (tested), written by hand to keep `serde_json` out of
+/// the browser download.
 pub fn to_json(corpus: &Corpus, indices: &[usize]) -> String {
-    let provisions: Vec<&Provision> = indices.iter().map(|&i| corpus.provision(i)).collect();
-    serde_json::to_string(&provisions).unwrap_or_else(|_| "[]".to_string())
+    let mut out = String::from("[");
+    for (n, &i) in indices.iter().enumerate() {
+        if n > 0 {
+            out.push(',');
+        }
+        provision_json(&mut out, corpus.provision(i));
+    }
+    out.push(']');
+    out
+}
+
+fn provision_json(out: &mut String, p: &Provision) {
+    let field = |out: &mut String, name: &str, value: &str| {
+        out.push_str(&format!(",\"{name}\":"));
+        json::write_str(out, value);
+    };
+    out.push_str("{\"id\":");
+    json::write_str(out, &p.id);
+    field(out, "doc", &p.doc);
+    field(out, "province", &p.province);
+    out.push_str(&format!(",\"position\":{},\"path\":", p.position));
+    json::write_strs(out, &p.path);
+    field(out, "text", &p.text);
+    out.push_str(",\"departments\":");
+    json::write_strs(out, &p.departments);
+    out.push_str(",\"responsibility\":");
+    match &p.responsibility {
+        Some(r) => json::write_str(out, r),
+        None => out.push_str("null"),
+    }
+    out.push_str(",\"sentences\":[");
+    for (n, s) in p.sentences.iter().enumerate() {
+        if n > 0 {
+            out.push(',');
+        }
+        out.push_str("{\"text\":");
+        json::write_str(out, &s.text);
+        out.push_str(",\"domains\":");
+        json::write_strs(out, &s.domains);
+        out.push_str(",\"tools\":");
+        json::write_strs(out, &s.tools);
+        out.push_str(",\"reasons\":[");
+        for (m, r) in s.reasons.iter().enumerate() {
+            if m > 0 {
+                out.push(',');
+            }
+            out.push_str("{\"code\":");
+            json::write_str(out, &r.code);
+            field(out, "kind", &r.kind);
+            field(out, "matched", &r.matched);
+            out.push('}');
+        }
+        out.push_str("]}");
+    }
+    out.push_str("]}");
 }
 
 #[cfg(test)]
@@ -115,6 +169,15 @@ mod tests {
         assert_eq!(csv_field("a,b"), "\"a,b\"");
         assert_eq!(csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
         assert_eq!(csv_field("=1+1"), "\"'=1+1\"");
+    }
+
+    #[test]
+    fn json_export_is_what_serde_json_writes() {
+        let bundle = crate::compile_dir(&std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../seeds")).unwrap();
+        let corpus = Corpus::new(bundle.clone());
+        let all: Vec<usize> = (0..bundle.provisions.len()).collect();
+        assert_eq!(to_json(&corpus, &all), serde_json::to_string(&bundle.provisions).unwrap());
+        assert_eq!(to_json(&corpus, &[]), "[]");
     }
 }
 

@@ -16,6 +16,7 @@ pub mod catalog;
 pub mod compile;
 pub mod error;
 pub mod export;
+pub mod json;
 pub mod model;
 pub mod outline;
 pub mod pack;

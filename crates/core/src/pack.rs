@@ -7,7 +7,8 @@
 //! record (text, tags, targets) that provisions refer to by number, and what follows from
 //! the rest is left out: a provision's text, province, position, path and departments.
 //! [`pack`] unpacks its own output and compares before returning it, so a build never
-//! embeds a bundle that reads back differently.
+//! embeds a bundle that reads back differently. Packing (at build time) writes with
+//! `serde_json`; unpacking (in the browser) reads with the smaller [`crate::json`].
 //!
 //! Layout (arrays rather than keyed objects, to keep keys out of the download):
 //!
@@ -28,6 +29,7 @@
 //! `i` of the path); a target is `[indicator, clause, value, value_max, unit, year, kind]`.
 
 use crate::compile::departments;
+use crate::json::{self, Json};
 use crate::model::*;
 use crate::taxonomy::taxonomy;
 use serde_json::{json, Value};
@@ -47,9 +49,9 @@ pub fn pack(bundle: &Bundle) -> Result<String, String> {
 }
 
 /// Reads a packed bundle back into the full [`Bundle`].
-pub fn unpack(json: &str) -> Result<Bundle, String> {
-    let v: Value = serde_json::from_str(json).map_err(|e| format!("the embedded bundle is not JSON: {e}"))?;
-    if v.get("format").and_then(Value::as_str) != Some(FORMAT) {
+pub fn unpack(text: &str) -> Result<Bundle, String> {
+    let v = json::parse(text).map_err(|e| format!("the embedded bundle is not JSON: {e}"))?;
+    if v.get("format").and_then(Json::as_str) != Some(FORMAT) {
         return Err(format!("the embedded bundle is not in the {FORMAT} format"));
     }
     Unpacker::new(&v).bundle(&v)
@@ -223,11 +225,11 @@ fn first_difference(a: &Bundle, b: &Bundle) -> String {
 
 struct Unpacker<'a> {
     texts: Vec<&'a str>,
-    records: &'a [Value],
+    records: &'a [Json],
 }
 
 impl<'a> Unpacker<'a> {
-    fn new(v: &'a Value) -> Self {
+    fn new(v: &'a Json) -> Self {
         let texts = array(v, "texts").iter().map(|t| t.as_str().unwrap_or_default()).collect();
         Unpacker { texts, records: array(v, "sentences") }
     }
@@ -236,29 +238,29 @@ impl<'a> Unpacker<'a> {
         usize::try_from(i).ok().and_then(|i| self.texts.get(i)).map(|s| s.to_string()).ok_or_else(|| format!("text {i} is missing"))
     }
 
-    fn bundle(&self, v: &Value) -> Result<Bundle, String> {
-        // Records are decoded once; provisions clone them.
+    fn bundle(&self, v: &Json) -> Result<Bundle, String> {
+        // Each record's text number, from the differences.
         let mut texts_at = Vec::with_capacity(self.records.len());
         let mut last = 0i64;
         for r in self.records {
-            last += r.as_i64().or_else(|| r.get(0).and_then(Value::as_i64)).unwrap_or(0);
+            last += r.as_i64().or_else(|| int(r, 0)).unwrap_or(0);
             texts_at.push(last);
         }
-        let mut bundle = Bundle { schema_version: v.get("schema_version").and_then(Value::as_u64).unwrap_or(0) as u32, documents: Vec::new(), provisions: Vec::new(), targets: Vec::new() };
+        let schema_version = v.get("schema_version").and_then(Json::as_u64).unwrap_or(0) as u32;
+        let mut bundle = Bundle { schema_version, documents: Vec::new(), provisions: Vec::new(), targets: Vec::new() };
         let mut last_record = 0i64;
         for d in array(v, "documents") {
             let doc = self.document(d)?;
             let paths: Vec<Vec<String>> = outline_paths(&doc.outline).into_iter().map(|p| p.into_iter().map(str::to_string).collect()).collect();
             for (position, p) in array(d, "provisions").iter().enumerate() {
-                let p = p.as_array().map(Vec::as_slice).unwrap_or_default();
-                let path = match p.get(1) {
-                    Some(Value::Array(labels)) => labels.iter().map(|l| self.text(l.as_i64().unwrap_or(-1))).collect::<Result<_, _>>()?,
+                let path = match p.at(1) {
+                    Some(Json::Array(labels)) => labels.iter().map(|l| self.text(l.as_i64().unwrap_or(-1))).collect::<Result<_, _>>()?,
                     Some(i) => i.as_u64().and_then(|i| paths.get(i as usize)).cloned().unwrap_or_default(),
                     None => Vec::new(),
                 };
-                let id = format!("{}-{}", doc.id, p.first().and_then(Value::as_str).unwrap_or_default());
+                let id = format!("{}-{}", doc.id, p.at(0).and_then(Json::as_str).unwrap_or_default());
                 let mut sentences = Vec::new();
-                for delta in p.get(2).and_then(Value::as_array).map(Vec::as_slice).unwrap_or_default() {
+                for delta in p.at(2).map(Json::items).unwrap_or_default() {
                     last_record += delta.as_i64().unwrap_or(0);
                     let index = usize::try_from(last_record).map_err(|_| format!("sentence record {last_record} is missing"))?;
                     let record = self.records.get(index).ok_or_else(|| format!("sentence record {index} is missing"))?;
@@ -266,12 +268,12 @@ impl<'a> Unpacker<'a> {
                     sentences.push(sentence);
                     bundle.targets.extend(targets);
                 }
-                let responsibility = match p.get(3).and_then(Value::as_i64) {
+                let responsibility = match int(p, 3) {
                     Some(i) if i >= 0 => Some(self.text(i)?),
                     _ => None,
                 };
-                let departments = match p.get(4).and_then(Value::as_array) {
-                    Some(list) => list.iter().map(|d| d.as_str().unwrap_or_default().to_string()).collect(),
+                let departments = match p.at(4) {
+                    Some(list) => list.items().iter().map(|d| d.as_str().unwrap_or_default().to_string()).collect(),
                     None => responsibility.as_deref().map(departments).unwrap_or_default(),
                 };
                 bundle.provisions.push(Provision {
@@ -291,19 +293,17 @@ impl<'a> Unpacker<'a> {
         Ok(bundle)
     }
 
-    fn document(&self, d: &Value) -> Result<Document, String> {
+    fn document(&self, d: &Json) -> Result<Document, String> {
         let id = string(d, "id");
-        let stats: Vec<usize> = array(d, "stats").iter().map(|n| n.as_u64().unwrap_or(0) as usize).collect();
-        let stat = |i: usize| stats.get(i).copied().unwrap_or(0);
+        let stat = |i: usize| d.get("stats").and_then(|s| int(s, i)).unwrap_or(0) as usize;
         let mut first = 0i64;
         let mut outline = Vec::new();
         for h in array(d, "outline") {
-            let field = |i: usize| h.get(i).and_then(Value::as_i64).unwrap_or(0);
-            first += field(3);
+            first += int(h, 3).unwrap_or(0);
             outline.push(Heading {
-                id: format!("{id}-{}", h.get(0).and_then(Value::as_str).unwrap_or_default()),
-                level: field(1) as u8,
-                text: self.text(field(2))?,
+                id: format!("{id}-{}", h.at(0).and_then(Json::as_str).unwrap_or_default()),
+                level: int(h, 1).unwrap_or(0) as u8,
+                text: self.text(int(h, 2).unwrap_or(-1))?,
                 first_provision: first.max(0) as usize,
             });
         }
@@ -327,9 +327,9 @@ impl<'a> Unpacker<'a> {
     }
 
     /// A sentence record under a provision's path, and the targets it states.
-    fn record(&self, r: &Value, text: i64, path: &[String], provision: &str) -> Result<(Sentence, Vec<Target>), String> {
+    fn record(&self, r: &Json, text: i64, path: &[String], provision: &str) -> Result<(Sentence, Vec<Target>), String> {
         let mut s = Sentence { text: self.text(text)?, domains: Vec::new(), tools: Vec::new(), reasons: Vec::new() };
-        for t in r.get(1).and_then(Value::as_array).map(Vec::as_slice).unwrap_or_default() {
+        for t in r.at(1).map(Json::items).unwrap_or_default() {
             let t = t.as_str().unwrap_or_default();
             let (code, why) = t.split_once(':').unwrap_or((t, ""));
             let mut chars = why.chars();
@@ -345,21 +345,20 @@ impl<'a> Unpacker<'a> {
             s.reasons.push(TagReason { code: code.to_string(), kind: kind.into(), matched });
         }
         let targets = r
-            .get(2)
-            .and_then(Value::as_array)
-            .map(Vec::as_slice)
+            .at(2)
+            .map(Json::items)
             .unwrap_or_default()
             .iter()
             .map(|t| {
-                let field = |i: usize| t.get(i).and_then(Value::as_str).unwrap_or_default().to_string();
+                let field = |i: usize| t.at(i).and_then(Json::as_str).unwrap_or_default().to_string();
                 Target {
                     provision: provision.to_string(),
                     indicator: field(0),
                     text: field(1),
-                    value: t.get(2).and_then(Value::as_f64).unwrap_or(0.0),
-                    value_max: t.get(3).and_then(Value::as_f64),
+                    value: t.at(2).and_then(Json::as_f64).unwrap_or(0.0),
+                    value_max: t.at(3).and_then(Json::as_f64),
                     unit: field(4),
-                    year: t.get(5).and_then(Value::as_u64).map(|y| y as u16),
+                    year: t.at(5).and_then(Json::as_u64).map(|y| y as u16),
                     kind: field(6),
                 }
             })
@@ -368,15 +367,18 @@ impl<'a> Unpacker<'a> {
     }
 }
 
-fn array<'a>(v: &'a Value, key: &str) -> &'a [Value] {
-    v.get(key).and_then(Value::as_array).map(Vec::as_slice).unwrap_or_default()
+fn int(v: &Json, i: usize) -> Option<i64> {
+    v.at(i).and_then(Json::as_i64)
 }
-fn string(v: &Value, key: &str) -> String {
-    v.get(key).and_then(Value::as_str).unwrap_or_default().to_string()
+fn array<'a>(v: &'a Json, key: &str) -> &'a [Json] {
+    v.get(key).map(Json::items).unwrap_or_default()
 }
-fn optional(v: &Value, key: &str) -> Option<String> {
-    v.get(key).and_then(Value::as_str).map(str::to_string)
+fn string(v: &Json, key: &str) -> String {
+    v.get(key).and_then(Json::as_str).unwrap_or_default().to_string()
 }
-fn strings(v: &Value, key: &str) -> Vec<String> {
+fn optional(v: &Json, key: &str) -> Option<String> {
+    v.get(key).and_then(Json::as_str).map(str::to_string)
+}
+fn strings(v: &Json, key: &str) -> Vec<String> {
     array(v, key).iter().map(|x| x.as_str().unwrap_or_default().to_string()).collect()
 }

@@ -43,13 +43,10 @@ pub fn rules() -> &'static Rules {
 pub fn synonyms() -> &'static HashMap<String, Vec<String>> {
     static CELL: OnceLock<HashMap<String, Vec<String>>> = OnceLock::new();
     CELL.get_or_init(|| {
-        let v: serde_json::Value = serde_json::from_str(include_str!("../data/synonyms.json")).unwrap_or_default();
+        let v = crate::json::parse(include_str!("../data/synonyms.json")).unwrap_or(crate::json::Json::Null);
         let mut out = HashMap::new();
-        if let Some(map) = v.get("synonyms").and_then(|m| m.as_object()) {
-            for (word, terms) in map {
-                let terms = terms.as_array().map(|a| a.iter().filter_map(|t| t.as_str().map(str::to_string)).collect()).unwrap_or_default();
-                out.insert(word.clone(), terms);
-            }
+        for (word, terms) in v.get("synonyms").map(|m| m.members()).unwrap_or_default() {
+            out.insert(word.clone(), terms.items().iter().filter_map(|t| t.as_str().map(str::to_string)).collect());
         }
         out
     })

@@ -39,11 +39,12 @@ pub struct Tool {
 pub fn taxonomy() -> &'static Taxonomy {
     static CELL: OnceLock<Taxonomy> = OnceLock::new();
     CELL.get_or_init(|| {
-        let v: serde_json::Value = serde_json::from_str(include_str!("../data/taxonomy.json")).unwrap_or_default();
-        // Read through `Value`, not derived impls: less code in the browser download.
-        let s = |x: &serde_json::Value, k: &str| x.get(k).and_then(|v| v.as_str()).unwrap_or_default().to_string();
-        let items = |k: &str| v.get(k).and_then(|a| a.as_array()).cloned().unwrap_or_default();
-        let label = |x: &serde_json::Value| Label { code: s(x, "code"), zh: s(x, "zh"), en: s(x, "en") };
+        // Read with the small `json` reader, not derived impls: less code in the browser
+        // download. A unit test checks the file parses.
+        let v = crate::json::parse(include_str!("../data/taxonomy.json")).unwrap_or(crate::json::Json::Null);
+        let s = |x: &crate::json::Json, k: &str| x.get(k).and_then(|v| v.as_str()).unwrap_or_default().to_string();
+        let items = |k: &str| v.get(k).map(|a| a.items().to_vec()).unwrap_or_default();
+        let label = |x: &crate::json::Json| Label { code: s(x, "code"), zh: s(x, "zh"), en: s(x, "en") };
         Taxonomy {
             provinces: items("provinces")
                 .iter()
@@ -51,7 +52,7 @@ pub fn taxonomy() -> &'static Taxonomy {
                     code: s(x, "code"),
                     zh: s(x, "zh"),
                     en: s(x, "en"),
-                    short: x.get("short").and_then(|a| a.as_array()).map(|a| a.iter().filter_map(|v| v.as_str().map(str::to_string)).collect()).unwrap_or_default(),
+                    short: x.get("short").map(|a| a.items().iter().filter_map(|v| v.as_str().map(str::to_string)).collect()).unwrap_or_default(),
                 })
                 .collect(),
             domains: items("domains").iter().map(label).collect(),
