@@ -13,9 +13,10 @@ import { serve } from './static-server.mjs';
 const require = createRequire(import.meta.url);
 const { chromium } = require('playwright-core');
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-const BUDGET = { firstLoadGzip: 250 * 1024, offlineGzip: 400 * 1024, keystrokeP95: 16, firstResults: 300 };
+// The issue's budgets in KB, read strictly as 1,000 bytes (the figures are printed in kB).
+const BUDGET = { firstLoadGzip: 250_000, offlineGzip: 400_000, keystrokeP95: 16, firstResults: 300 };
 
-const kb = (n) => (n / 1024).toFixed(1);
+const kb = (n) => (n / 1000).toFixed(1);
 const sizes = (buf) => ({ raw: buf.length, gzip: zlib.gzipSync(buf, { level: 9 }).length, br: zlib.brotliCompressSync(buf).length });
 const quantile = (xs, q) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor(q * s.length))]; };
 const verdict = (ok) => (ok ? 'within budget' : 'OVER BUDGET');
@@ -32,10 +33,15 @@ async function measure(label, dist) {
   await page.waitForSelector('[data-testid=provision]');
 
   console.log(`\n## ${label} (${dist})\n`);
-  console.log('| first-load file | raw KiB | gzip KiB | brotli KiB |\n|---|---:|---:|---:|');
+  console.log('| first-load file | raw kB | gzip kB | brotli kB |\n|---|---:|---:|---:|');
   const total = { raw: 0, gzip: 0, br: 0 };
-  // The service worker is fetched by the browser, not the page: count it too.
-  if (fs.existsSync(path.join(dist, 'sw.js'))) loaded.add('sw.js');
+  // The service worker and everything it precaches are fetched on the first visit too.
+  const worker = path.join(dist, 'sw.js');
+  if (fs.existsSync(worker)) {
+    loaded.add('sw.js');
+    const precached = JSON.parse(fs.readFileSync(worker, 'utf8').match(/const FILES = (\[.*\]);/)[1]);
+    for (const f of precached) loaded.add(f.replace(/^\.\//, '') || 'index.html');
+  }
   for (const f of [...loaded].sort()) {
     const s = sizes(fs.readFileSync(path.join(dist, f)));
     for (const k of Object.keys(total)) total[k] += s[k];
@@ -77,7 +83,7 @@ async function measure(label, dist) {
   row('navigation → first results', firsts, `< ${BUDGET.firstResults} ms: ${verdict(quantile(firsts, 0.95) < BUDGET.firstResults)}`);
   row('keystroke → updated results (first screen)', keys, `p95 < ${BUDGET.keystrokeP95} ms: ${verdict(quantile(keys, 0.95) < BUDGET.keystrokeP95)}`);
   row('keystroke → whole page of results (next frame)', whole, 'for information');
-  console.log(`\nfirst load ${kb(total.gzip)} KiB gzip (budget ${kb(BUDGET.firstLoadGzip)}): ${verdict(total.gzip <= BUDGET.firstLoadGzip)}; offline.html ${kb(off.gzip)} KiB gzip (budget ${kb(BUDGET.offlineGzip)}): ${verdict(off.gzip <= BUDGET.offlineGzip)}`);
+  console.log(`\nfirst load ${kb(total.gzip)} kB gzip (budget ${kb(BUDGET.firstLoadGzip)} kB): ${verdict(total.gzip <= BUDGET.firstLoadGzip)}; offline.html ${kb(off.gzip)} kB gzip (budget ${kb(BUDGET.offlineGzip)} kB): ${verdict(off.gzip <= BUDGET.offlineGzip)}`);
   await ctx.close();
   server.close();
   fs.rmSync(dir, { recursive: true, force: true });

@@ -18,14 +18,17 @@
 //!   "sentences": [Δtext | [Δtext, [tag]] | [Δtext, [tag], [target]]]
 //!   "documents": [{ metadata fields (null ones left out), "stats": [5 numbers],
 //!                   "outline":    [[id, level, text, Δfirst_provision]],
-//!                   "provisions": [[id, heading, [Δsentence], responsibility?, [department]?]] }] }
+//!                   "quality_notes": [text],
+//!                   "provisions": [[id | 0, Δheading | null | [text], [Δsentence], responsibility?, [department]?]] }] }
 //! ```
 //!
 //! `Δ` is the difference from the previous number of its kind (a document's sentences
-//! are mostly consecutive records). Ids are written without their `document-` prefix.
-//! A provision's `heading` is the outline entry whose path (its own label under its
-//! ancestors') is the provision's path, `-1` for none, or the path's text numbers when no
-//! entry has it. A tag is `code:why` (why = `k` + phrase, `t` + value, or `h<i>` = heading
+//! are mostly consecutive records, its provisions mostly under the same or the next
+//! heading). Ids are written without their `document-` prefix, and a provision's id as `0`
+//! when it is the one the compiler would give under its heading (see `Numbering`).
+//! A provision's heading is the outline entry whose path (its own label under its
+//! ancestors') is the provision's path, `null` for an empty path, or the path's text
+//! numbers when no entry has it. A tag is `code:why` (why = `k` + phrase, `t` + value, or `h<i>` = heading
 //! `i` of the path); a target is `[indicator, clause, value, value_max, unit, year, kind]`.
 
 use crate::compile::departments;
@@ -112,27 +115,32 @@ impl Packer {
             last_first = h.first_provision as i64;
         }
         v.insert("outline".into(), outline.into());
+        let notes: Vec<usize> = doc.quality_notes.iter().map(|n| self.text(n)).collect();
+        v.insert("quality_notes".into(), json!(notes));
         let paths = outline_paths(&doc.outline);
+        let mut numbering = Numbering::default();
         let mut packed = Vec::new();
         for (position, p) in provisions.iter().enumerate() {
             if p.position != position || p.province != doc.province {
                 return Err(format!("provision {} is out of place", p.id));
             }
+            let heading = if p.path.is_empty() { None } else { paths.iter().rposition(|path| *path == p.path) };
+            let heading_field = match heading {
+                Some(i) => json!(numbering.heading_delta(i)),
+                None if p.path.is_empty() => Value::Null,
+                None => json!(p.path.iter().map(|h| self.text(h)).collect::<Vec<_>>()),
+            };
+            let id = suffix(&p.id)?;
+            let predicted = numbering.provision_id(heading.map(|i| &doc.outline[i].id[prefix.len()..]));
+            let id_field = if id == predicted { json!(0) } else { json!(id) };
             let mine = take_targets(p, targets);
-            packed.push(self.provision(p, suffix(&p.id)?, &paths, mine)?);
+            packed.push(self.provision(p, id_field, heading_field, mine)?);
         }
         v.insert("provisions".into(), packed.into());
         Ok(Value::Object(v))
     }
 
-    fn provision(&mut self, p: &Provision, id: String, paths: &[Vec<&str>], mut targets: &[Target]) -> Result<Value, String> {
-        let heading = if p.path.is_empty() {
-            json!(-1)
-        } else if let Some(i) = paths.iter().rposition(|path| *path == p.path) {
-            json!(i)
-        } else {
-            json!(p.path.iter().map(|h| self.text(h)).collect::<Vec<_>>())
-        };
+    fn provision(&mut self, p: &Provision, id: Value, heading: Value, mut targets: &[Target]) -> Result<Value, String> {
         let mut refs = Vec::new();
         for s in &p.sentences {
             let n = targets.iter().take_while(|t| s.text.contains(&t.text)).count();
@@ -145,7 +153,7 @@ impl Packer {
         if !targets.is_empty() {
             return Err(format!("a target of provision {} is in none of its sentences", p.id));
         }
-        let mut out = vec![json!(id), heading, json!(refs)];
+        let mut out = vec![id, heading, json!(refs)];
         let derived = p.responsibility.as_deref().map(departments).unwrap_or_default();
         if p.responsibility.is_some() || derived != p.departments {
             out.push(p.responsibility.as_deref().map_or(json!(-1), |r| json!(self.text(r))));
@@ -175,6 +183,44 @@ impl Packer {
         self.records.push(record);
         self.record_index.insert(key, self.records.len() - 1);
         self.records.len() - 1
+    }
+}
+
+/// What packing and unpacking derive alike, document by document: a provision's heading
+/// as the difference from the previous provision's, and its id as the compiler numbers it
+/// (its heading's key, `h2-1` → `2-1`, or `0` before any heading; then `.2`, `.3` … for
+/// later provisions with the same key).
+#[derive(Default)]
+struct Numbering {
+    last_heading: i64,
+    uses: HashMap<String, usize>,
+}
+
+impl Numbering {
+    fn heading_delta(&mut self, i: usize) -> i64 {
+        let delta = i as i64 - self.last_heading;
+        self.last_heading = i as i64;
+        delta
+    }
+
+    fn heading_at(&mut self, delta: i64) -> i64 {
+        self.last_heading += delta;
+        self.last_heading
+    }
+
+    /// The id suffix predicted for a provision under the heading with this id suffix.
+    fn provision_id(&mut self, heading_id: Option<&str>) -> String {
+        let key = heading_id.map_or("0", |h| {
+            let h = h.strip_prefix('h').unwrap_or(h);
+            h.split('.').next().unwrap_or(h)
+        });
+        let n = self.uses.entry(key.to_string()).or_insert(0);
+        *n += 1;
+        if *n == 1 {
+            key.to_string()
+        } else {
+            format!("{key}.{n}")
+        }
     }
 }
 
@@ -252,13 +298,20 @@ impl<'a> Unpacker<'a> {
         for d in array(v, "documents") {
             let doc = self.document(d)?;
             let paths: Vec<Vec<String>> = outline_paths(&doc.outline).into_iter().map(|p| p.into_iter().map(str::to_string).collect()).collect();
+            let mut numbering = Numbering::default();
             for (position, p) in array(d, "provisions").iter().enumerate() {
-                let path = match p.at(1) {
-                    Some(Json::Array(labels)) => labels.iter().map(|l| self.text(l.as_i64().unwrap_or(-1))).collect::<Result<_, _>>()?,
-                    Some(i) => i.as_u64().and_then(|i| paths.get(i as usize)).cloned().unwrap_or_default(),
-                    None => Vec::new(),
+                let heading = match p.at(1) {
+                    Some(Json::Number(_)) => usize::try_from(numbering.heading_at(int(p, 1).unwrap_or(0))).ok().filter(|&i| i < paths.len()),
+                    _ => None,
                 };
-                let id = format!("{}-{}", doc.id, p.at(0).and_then(Json::as_str).unwrap_or_default());
+                let path = match (heading, p.at(1)) {
+                    (Some(i), _) => paths[i].clone(),
+                    (None, Some(Json::Array(labels))) => labels.iter().map(|l| self.text(l.as_i64().unwrap_or(-1))).collect::<Result<_, _>>()?,
+                    _ => Vec::new(),
+                };
+                let prefix = doc.id.len() + 1;
+                let predicted = numbering.provision_id(heading.and_then(|i| doc.outline[i].id.get(prefix..)));
+                let id = format!("{}-{}", doc.id, p.at(0).and_then(Json::as_str).unwrap_or(&predicted));
                 let mut sentences = Vec::new();
                 for delta in p.at(2).map(Json::items).unwrap_or_default() {
                     last_record += delta.as_i64().unwrap_or(0);
@@ -318,7 +371,7 @@ impl<'a> Unpacker<'a> {
             addressee: optional(d, "addressee"),
             signature: optional(d, "signature"),
             notes: optional(d, "notes"),
-            quality_notes: strings(d, "quality_notes"),
+            quality_notes: array(d, "quality_notes").iter().map(|n| self.text(n.as_i64().unwrap_or(-1))).collect::<Result<_, _>>()?,
             front_matter: strings(d, "front_matter"),
             outline,
             stats: DocumentStats { source_chars: stat(0), provisions: stat(1), sentences: stat(2), repeated_sentences_removed: stat(3), repeated_chars_removed: stat(4) },
