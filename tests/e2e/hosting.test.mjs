@@ -62,6 +62,14 @@ test('after one visit the site works with the network gone', async () => {
   }
   const sw = fs.readFileSync(path.join(DIST, 'sw.js'), 'utf8');
   assert.match(sw, /const CACHE = 'hts-explorer-[0-9a-f]{16}'/, 'the cache is named after the build');
+  // The cache holds the app, not the downloadable data set (which the app never reads).
+  const cached = await page.evaluate(async () => {
+    const names = await caches.keys();
+    const keys = await (await caches.open(names[0])).keys();
+    return keys.map((r) => new URL(r.url).pathname);
+  });
+  assert.ok(cached.some((p) => p.endsWith('.wasm')), `the wasm is cached: ${cached}`);
+  assert.ok(!cached.some((p) => p.includes('/data/')), `the data set is not precached: ${cached}`);
 });
 
 test('the hosted page runs under a strict CSP without inline scripts', async () => {

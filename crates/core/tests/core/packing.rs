@@ -59,3 +59,28 @@ fn a_damaged_embedded_bundle_is_an_error_not_a_panic() {
     let broken = packed.replacen("\"texts\":[", "\"texts\":[],\"was\":[", 1);
     assert!(unpack(&broken).unwrap_err().contains("missing"));
 }
+
+#[test]
+fn what_cannot_be_derived_is_written_out() {
+    let mut bundle = hts_core::compile_dir(&seeds_dir()).unwrap();
+    // An id the compiler would not give, a path no outline entry has, departments that the
+    // responsibility clause does not name, and a provision with no path at all.
+    let doc = bundle.provisions[5].doc.clone();
+    bundle.provisions[5].id = format!("{doc}-special");
+    bundle.provisions[6].path = vec!["不在目录中的标题".into()];
+    bundle.provisions[7].departments = vec!["某部门".into()];
+    bundle.provisions[8].path.clear();
+    let packed = round_trip(&bundle);
+    assert!(packed.contains("\"special\"") && packed.contains("不在目录中的标题") && packed.contains("某部门"));
+}
+
+#[test]
+fn a_bundle_the_packer_cannot_represent_is_refused_with_the_reason() {
+    let mut bundle = hts_core::compile_dir(&seeds_dir()).unwrap();
+    bundle.provisions[3].id = "elsewhere-1".into();
+    assert!(pack(&bundle).unwrap_err().contains("elsewhere-1"));
+    let mut bundle = hts_core::compile_dir(&seeds_dir()).unwrap();
+    let target = bundle.targets.iter_mut().next().unwrap();
+    target.text = "不在任何句子中".into();
+    assert!(pack(&bundle).unwrap_err().contains("none of its sentences"));
+}
