@@ -16,6 +16,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let t = Instant::now();
     let corpus = Corpus::from_json(&json)?;
     let load_ms = t.elapsed().as_secs_f64() * 1e3;
+    let distinct: std::collections::HashSet<&str> = bundle.provisions.iter().flat_map(|p| p.sentences.iter().map(|s| s.text.as_str())).collect();
+    let sentences: usize = bundle.provisions.iter().map(|p| p.sentences.len()).sum();
+    println!("corpus {seeds}: {sentences} sentences, {} distinct", distinct.len());
     println!(
         "corpus {seeds}: {} documents, {} provisions; data set {} KiB, embedded bundle {} KiB; compile {compile_ms:.1} ms, pack {pack_ms:.1} ms, unpack+index {load_ms:.1} ms",
         corpus.bundle.documents.len(),
