@@ -102,14 +102,8 @@ fn csv_field(s: &str) -> String {
 /// as `serde_json` writes for them (tested), written by hand to keep `serde_json` out of
 /// the browser download.
 pub fn to_json(corpus: &Corpus, indices: &[usize]) -> String {
-    let mut out = String::from("[");
-    for (n, &i) in indices.iter().enumerate() {
-        if n > 0 {
-            out.push(',');
-        }
-        provision_json(&mut out, corpus.provision(i));
-    }
-    out.push(']');
+    let mut out = String::new();
+    json::write_list(&mut out, indices, |out, &i| provision_json(out, corpus.provision(i)));
     out
 }
 
@@ -132,31 +126,25 @@ fn provision_json(out: &mut String, p: &Provision) {
         Some(r) => json::write_str(out, r),
         None => out.push_str("null"),
     }
-    out.push_str(",\"sentences\":[");
-    for (n, s) in p.sentences.iter().enumerate() {
-        if n > 0 {
-            out.push(',');
-        }
+    out.push_str(",\"sentences\":");
+    json::write_list(out, &p.sentences, |out, s| {
         out.push_str("{\"text\":");
         json::write_str(out, &s.text);
         out.push_str(",\"domains\":");
         json::write_strs(out, &s.domains);
         out.push_str(",\"tools\":");
         json::write_strs(out, &s.tools);
-        out.push_str(",\"reasons\":[");
-        for (m, r) in s.reasons.iter().enumerate() {
-            if m > 0 {
-                out.push(',');
-            }
+        out.push_str(",\"reasons\":");
+        json::write_list(out, &s.reasons, |out, r| {
             out.push_str("{\"code\":");
             json::write_str(out, &r.code);
             field(out, "kind", &r.kind);
             field(out, "matched", &r.matched);
             out.push('}');
-        }
-        out.push_str("]}");
-    }
-    out.push_str("]}");
+        });
+        out.push('}');
+    });
+    out.push('}');
 }
 
 #[cfg(test)]

@@ -343,16 +343,21 @@ pub fn write_str(out: &mut String, s: &str) {
     out.push('"');
 }
 
-/// Appends `["a","b"]`.
-pub fn write_strs<S: AsRef<str>>(out: &mut String, items: &[S]) {
+/// Appends `[…]`, each item written by `write`.
+pub fn write_list<T>(out: &mut String, items: &[T], mut write: impl FnMut(&mut String, &T)) {
     out.push('[');
-    for (i, s) in items.iter().enumerate() {
+    for (i, item) in items.iter().enumerate() {
         if i > 0 {
             out.push(',');
         }
-        write_str(out, s.as_ref());
+        write(out, item);
     }
     out.push(']');
+}
+
+/// Appends `["a","b"]`.
+pub fn write_strs<S: AsRef<str>>(out: &mut String, items: &[S]) {
+    write_list(out, items, |out, s| write_str(out, s.as_ref()));
 }
 
 #[cfg(test)]
