@@ -14,7 +14,7 @@
 //!
 //! ```text
 //! { "format": "hts-packed-1", "schema_version": 1,
-//!   "texts":     [string]        every distinct sentence, heading and clause
+//!   "texts":     [string]        every distinct sentence, heading, clause and note
 //!   "sentences": [Δtext | [Δtext, [tag]] | [Δtext, [tag], [target]]]
 //!   "documents": [{ metadata fields (null ones left out), "stats": [5 numbers],
 //!                   "outline":    [[id, level, text, Δfirst_provision]],
@@ -28,8 +28,9 @@
 //! when it is the one the compiler would give under its heading (see `Numbering`).
 //! A provision's heading is the outline entry whose path (its own label under its
 //! ancestors') is the provision's path, `null` for an empty path, or the path's text
-//! numbers when no entry has it. A tag is `code:why` (why = `k` + phrase, `t` + value, or `h<i>` = heading
-//! `i` of the path); a target is `[indicator, clause, value, value_max, unit, year, kind]`.
+//! numbers when no entry has it. A tag is `code:why` (why = `k` + phrase, `t` + value,
+//! or `h<i>` = heading `i` of the path); a target is
+//! `[indicator, clause, value, value_max, unit, year, kind]`.
 
 use crate::compile::departments;
 use crate::json::{self, Json};
@@ -272,78 +273,95 @@ fn first_difference(a: &Bundle, b: &Bundle) -> String {
 struct Unpacker<'a> {
     texts: Vec<&'a str>,
     records: &'a [Json],
+    /// Each record's text number, summed from the differences.
+    record_texts: Vec<i64>,
+    last_record: i64,
+}
+
+/// What a document's provisions are read against.
+struct DocumentContext<'d> {
+    doc: &'d Document,
+    paths: Vec<Vec<String>>,
+    numbering: Numbering,
 }
 
 impl<'a> Unpacker<'a> {
     fn new(v: &'a Json) -> Self {
         let texts = array(v, "texts").iter().map(|t| t.as_str().unwrap_or_default()).collect();
-        Unpacker { texts, records: array(v, "sentences") }
+        let records = array(v, "sentences");
+        let record_texts = records
+            .iter()
+            .scan(0i64, |last, r| {
+                *last += r.as_i64().or_else(|| int(r, 0)).unwrap_or(0);
+                Some(*last)
+            })
+            .collect();
+        Unpacker { texts, records, record_texts, last_record: 0 }
     }
 
     fn text(&self, i: i64) -> Result<String, String> {
         usize::try_from(i).ok().and_then(|i| self.texts.get(i)).map(|s| s.to_string()).ok_or_else(|| format!("text {i} is missing"))
     }
 
-    fn bundle(&self, v: &Json) -> Result<Bundle, String> {
-        // Each record's text number, from the differences.
-        let mut texts_at = Vec::with_capacity(self.records.len());
-        let mut last = 0i64;
-        for r in self.records {
-            last += r.as_i64().or_else(|| int(r, 0)).unwrap_or(0);
-            texts_at.push(last);
-        }
+    fn bundle(mut self, v: &Json) -> Result<Bundle, String> {
         let schema_version = v.get("schema_version").and_then(Json::as_u64).unwrap_or(0) as u32;
         let mut bundle = Bundle { schema_version, documents: Vec::new(), provisions: Vec::new(), targets: Vec::new() };
-        let mut last_record = 0i64;
         for d in array(v, "documents") {
             let doc = self.document(d)?;
-            let paths: Vec<Vec<String>> = outline_paths(&doc.outline).into_iter().map(|p| p.into_iter().map(str::to_string).collect()).collect();
-            let mut numbering = Numbering::default();
+            let paths = outline_paths(&doc.outline).into_iter().map(|p| p.into_iter().map(str::to_string).collect()).collect();
+            let mut context = DocumentContext { doc: &doc, paths, numbering: Numbering::default() };
             for (position, p) in array(d, "provisions").iter().enumerate() {
-                let heading = match p.at(1) {
-                    Some(Json::Number(_)) => usize::try_from(numbering.heading_at(int(p, 1).unwrap_or(0))).ok().filter(|&i| i < paths.len()),
-                    _ => None,
-                };
-                let path = match (heading, p.at(1)) {
-                    (Some(i), _) => paths[i].clone(),
-                    (None, Some(Json::Array(labels))) => labels.iter().map(|l| self.text(l.as_i64().unwrap_or(-1))).collect::<Result<_, _>>()?,
-                    _ => Vec::new(),
-                };
-                let prefix = doc.id.len() + 1;
-                let predicted = numbering.provision_id(heading.and_then(|i| doc.outline[i].id.get(prefix..)));
-                let id = format!("{}-{}", doc.id, p.at(0).and_then(Json::as_str).unwrap_or(&predicted));
-                let mut sentences = Vec::new();
-                for delta in p.at(2).map(Json::items).unwrap_or_default() {
-                    last_record += delta.as_i64().unwrap_or(0);
-                    let index = usize::try_from(last_record).map_err(|_| format!("sentence record {last_record} is missing"))?;
-                    let record = self.records.get(index).ok_or_else(|| format!("sentence record {index} is missing"))?;
-                    let (sentence, targets) = self.record(record, texts_at[index], &path, &id)?;
-                    sentences.push(sentence);
-                    bundle.targets.extend(targets);
-                }
-                let responsibility = match int(p, 3) {
-                    Some(i) if i >= 0 => Some(self.text(i)?),
-                    _ => None,
-                };
-                let departments = match p.at(4) {
-                    Some(list) => list.items().iter().map(|d| d.as_str().unwrap_or_default().to_string()).collect(),
-                    None => responsibility.as_deref().map(departments).unwrap_or_default(),
-                };
-                bundle.provisions.push(Provision {
-                    text: sentences.iter().map(|s| s.text.as_str()).collect(),
-                    id,
-                    doc: doc.id.clone(),
-                    province: doc.province.clone(),
-                    position,
-                    path,
-                    departments,
-                    responsibility,
-                    sentences,
-                });
+                let provision = self.provision(p, position, &mut context, &mut bundle.targets)?;
+                bundle.provisions.push(provision);
             }
             bundle.documents.push(doc);
         }
         Ok(bundle)
+    }
+
+    /// One provision; the targets its sentences state go to `targets`.
+    fn provision(&mut self, p: &Json, position: usize, context: &mut DocumentContext, targets: &mut Vec<Target>) -> Result<Provision, String> {
+        let doc = context.doc;
+        let heading = match p.at(1) {
+            Some(Json::Number(_)) => usize::try_from(context.numbering.heading_at(int(p, 1).unwrap_or(0))).ok().filter(|&i| i < context.paths.len()),
+            _ => None,
+        };
+        let path = match (heading, p.at(1)) {
+            (Some(i), _) => context.paths[i].clone(),
+            (None, Some(Json::Array(labels))) => labels.iter().map(|l| self.text(l.as_i64().unwrap_or(-1))).collect::<Result<_, _>>()?,
+            _ => Vec::new(),
+        };
+        let prefix = doc.id.len() + 1;
+        let predicted = context.numbering.provision_id(heading.and_then(|i| doc.outline[i].id.get(prefix..)));
+        let id = format!("{}-{}", doc.id, p.at(0).and_then(Json::as_str).unwrap_or(&predicted));
+        let mut sentences = Vec::new();
+        for delta in p.at(2).map(Json::items).unwrap_or_default() {
+            self.last_record += delta.as_i64().unwrap_or(0);
+            let index = usize::try_from(self.last_record).ok().filter(|&i| i < self.records.len());
+            let index = index.ok_or_else(|| format!("sentence record {} is missing", self.last_record))?;
+            let (sentence, stated) = self.record(index, &path, &id)?;
+            sentences.push(sentence);
+            targets.extend(stated);
+        }
+        let responsibility = match int(p, 3) {
+            Some(i) if i >= 0 => Some(self.text(i)?),
+            _ => None,
+        };
+        let departments = match p.at(4) {
+            Some(list) => list.items().iter().map(|d| d.as_str().unwrap_or_default().to_string()).collect(),
+            None => responsibility.as_deref().map(departments).unwrap_or_default(),
+        };
+        Ok(Provision {
+            text: sentences.iter().map(|s| s.text.as_str()).collect(),
+            id,
+            doc: doc.id.clone(),
+            province: doc.province.clone(),
+            position,
+            path,
+            departments,
+            responsibility,
+            sentences,
+        })
     }
 
     fn document(&self, d: &Json) -> Result<Document, String> {
@@ -379,9 +397,10 @@ impl<'a> Unpacker<'a> {
         })
     }
 
-    /// A sentence record under a provision's path, and the targets it states.
-    fn record(&self, r: &Json, text: i64, path: &[String], provision: &str) -> Result<(Sentence, Vec<Target>), String> {
-        let mut s = Sentence { text: self.text(text)?, domains: Vec::new(), tools: Vec::new(), reasons: Vec::new() };
+    /// Sentence record `index` under a provision's path, and the targets it states.
+    fn record(&self, index: usize, path: &[String], provision: &str) -> Result<(Sentence, Vec<Target>), String> {
+        let r = &self.records[index];
+        let mut s = Sentence { text: self.text(self.record_texts[index])?, domains: Vec::new(), tools: Vec::new(), reasons: Vec::new() };
         for t in r.at(1).map(Json::items).unwrap_or_default() {
             let t = t.as_str().unwrap_or_default();
             let (code, why) = t.split_once(':').unwrap_or((t, ""));
