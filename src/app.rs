@@ -3,7 +3,7 @@
 
 use crate::browser::{self, History};
 use crate::components::{chips::ActiveFilters, facets::{Facets, SearchBox}, header::Header, notice::Notice};
-use crate::i18n::tr;
+use crate::i18n::{self, tr};
 use crate::views::{compare::CompareView, documents::DocumentsView, provisions::ProvisionsView, targets::TargetsView};
 use hts_core::search::{Corpus, Counts, Query};
 use hts_core::url::{self, Ignored, Lang, State, View};
@@ -220,16 +220,41 @@ pub fn App() -> impl IntoView {
                 {view}
             </main>
         </div>
+        <Footer/>
+    }
+}
+
+/// Where the data comes from, named from the corpus itself, and the data set to download
+/// (not from `offline.html`, which has no file beside it).
+#[component]
+fn Footer() -> impl IntoView {
+    let ctx = use_ctx();
+    let mut provinces: Vec<&str> = Vec::new();
+    for d in &corpus().bundle.documents {
+        if !provinces.contains(&d.province.as_str()) {
+            provinces.push(&d.province);
+        }
+    }
+    let documents = corpus().bundle.documents.len();
+    let sources = move || {
+        let lang = ctx.lang.get();
+        let names: Vec<String> = provinces.iter().map(|p| i18n::province(lang, p)).collect();
+        match lang {
+            Lang::Zh => format!("数据来源：{}的 {documents} 份加快发展高技术服务业实施意见（落实国办发〔2011〕58号）。标签由关键词规则生成，仅供检索参考；引用请以原文为准。", names.join("、")),
+            Lang::En => format!("Sources: {documents} implementation opinions on accelerating the high-tech service industry, from {} (implementing State Council guidance 国办发〔2011〕58号). Tags come from keyword rules and guide retrieval; cite the original text.", names.join(", ")),
+        }
+    };
+    let hosted = !browser::is_file();
+    view! {
         <footer class="site-footer">
             <p>
-                {tx(
-                    "数据来源：湖南、吉林、广东、四川、山东五省关于加快发展高技术服务业的实施意见（落实国办发〔2011〕58号）。标签由关键词规则生成，仅供检索参考；引用请以原文为准。",
-                    "Sources: the implementation opinions of Hunan, Jilin, Guangdong, Sichuan and Shandong on accelerating the high-tech service industry (implementing State Council guidance 国办发〔2011〕58号). Tags come from keyword rules and guide retrieval; cite the original text.",
-                )}
-                " "
-                <a href="data/policies.json" download="policies.json" data-testid="download-data">
-                    {tx("下载数据集（JSON）", "Download the data set (JSON)")}
-                </a>
+                <span data-testid="sources">{sources}</span>
+                {hosted.then(|| view! {
+                    " "
+                    <a href="data/policies.json" download="policies.json" data-testid="download-data">
+                        {tx("下载数据集（JSON）", "Download the data set (JSON)")}
+                    </a>
+                })}
             </p>
         </footer>
     }

@@ -22,6 +22,11 @@ pub fn hash() -> Option<String> {
     (!h.is_empty()).then(|| hts_core::url::percent_decode(h))
 }
 
+/// Opened from a file (`offline.html`), not from a server.
+pub fn is_file() -> bool {
+    window().location().protocol().is_ok_and(|p| p == "file:")
+}
+
 fn path() -> String {
     window().location().pathname().unwrap_or_default()
 }

@@ -56,4 +56,9 @@ test('the data set is shipped as data/policies.json and matches what the page sh
   assert.equal(bundle.schema_version, 1);
   assert.equal(bundle.documents.length, 5);
   assert.equal(await resultCount(page), bundle.provisions.length);
+  assert.equal(await page.locator('[data-testid=download-data]').getAttribute('href'), 'data/policies.json');
+  // The footer names the sources from the data, not from a fixed list.
+  const sources = await page.locator('[data-testid=sources]').innerText();
+  assert.match(sources, new RegExp(`的 ${bundle.documents.length} 份`));
+  for (const name of ['湖南省', '吉林省', '广东省', '四川省', '山东省']) assert.ok(sources.includes(name), `${name} in: ${sources}`);
 });

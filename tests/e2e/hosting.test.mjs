@@ -23,7 +23,8 @@ test('offline.html works from file:// with the URL contract', async () => {
   await page.waitForFunction(() => new URL(location.href).searchParams.get('domain') === 'ip');
   assert.equal(params(page).province, 'hunan');
   assert.ok(page.url().startsWith('file://'));
-  assert.deepEqual(page.problems.filter((p) => !p.includes('data/policies.json')), []);
+  assert.equal(await page.locator('[data-testid=download-data]').count(), 0, 'no link to a data file that is not beside offline.html');
+  assert.deepEqual(page.problems, []);
 });
 
 test('offline.html is one self-contained file', async () => {
