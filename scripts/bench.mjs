@@ -21,6 +21,22 @@ const sizes = (buf) => ({ raw: buf.length, gzip: zlib.gzipSync(buf, { level: 9 }
 const quantile = (xs, q) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor(q * s.length))]; };
 const verdict = (ok) => (ok ? 'within budget' : 'OVER BUDGET');
 
+// The service worker and everything it precaches are fetched on the first visit too.
+function precached(dist) {
+  const worker = path.join(dist, 'sw.js');
+  if (!fs.existsSync(worker)) return [];
+  const files = JSON.parse(fs.readFileSync(worker, 'utf8').match(/const FILES = (\[.*\]);/)[1]);
+  return ['sw.js', ...files.map((f) => f.replace(/^\.\//, '') || 'index.html')];
+}
+
+// Sizes only, one row a site: for corpora measured without a browser.
+function sizesRow(label, dist) {
+  const gzip = (f) => sizes(fs.readFileSync(path.join(dist, f))).gzip;
+  const first = [...new Set(precached(dist))].reduce((sum, f) => sum + gzip(f), 0);
+  const off = gzip('offline.html');
+  console.log(`| ${label} | ${kb(first)} (${verdict(first <= BUDGET.firstLoadGzip)}) | ${kb(off)} (${verdict(off <= BUDGET.offlineGzip)}) |`);
+}
+
 async function measure(label, dist) {
   const server = await serve(dist);
   const base = `http://127.0.0.1:${server.address().port}/`;
@@ -35,13 +51,7 @@ async function measure(label, dist) {
   console.log(`\n## ${label} (${dist})\n`);
   console.log('| first-load file | raw kB | gzip kB | brotli kB |\n|---|---:|---:|---:|');
   const total = { raw: 0, gzip: 0, br: 0 };
-  // The service worker and everything it precaches are fetched on the first visit too.
-  const worker = path.join(dist, 'sw.js');
-  if (fs.existsSync(worker)) {
-    loaded.add('sw.js');
-    const precached = JSON.parse(fs.readFileSync(worker, 'utf8').match(/const FILES = (\[.*\]);/)[1]);
-    for (const f of precached) loaded.add(f.replace(/^\.\//, '') || 'index.html');
-  }
+  for (const f of precached(dist)) loaded.add(f);
   for (const f of [...loaded].sort()) {
     const s = sizes(fs.readFileSync(path.join(dist, f)));
     for (const k of Object.keys(total)) total[k] += s[k];
@@ -89,5 +99,12 @@ async function measure(label, dist) {
   fs.rmSync(dir, { recursive: true, force: true });
 }
 
-const sites = process.argv.slice(2);
-for (let i = 0; i < sites.length; i += 2) await measure(sites[i], sites[i + 1]);
+// `bench.mjs LABEL DIST …` measures each site in the browser; `bench.mjs --sizes LABEL
+// DIST …` prints only the download sizes.
+const args = process.argv.slice(2);
+if (args[0] === '--sizes') {
+  console.log('\n| corpus | first load, gzip kB (≤ 250) | offline.html, gzip kB (≤ 400) |\n|---|---:|---:|');
+  for (let i = 1; i < args.length; i += 2) sizesRow(args[i], args[i + 1]);
+} else {
+  for (let i = 0; i < args.length; i += 2) await measure(args[i], args[i + 1]);
+}

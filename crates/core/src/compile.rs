@@ -303,7 +303,7 @@ pub fn doc_number_prefix(s: &str) -> Option<(&str, u16)> {
     Some((&s[..end], year))
 }
 
-fn is_han(c: char) -> bool {
+pub(crate) fn is_han(c: char) -> bool {
     ('\u{4E00}'..='\u{9FFF}').contains(&c)
 }
 

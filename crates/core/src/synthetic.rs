@@ -1,14 +1,31 @@
 //! A synthetic corpus for the scale benchmark and tests, never shipped: each document is
 //! a seed re-issued by another province (its province names replaced), with its
 //! paragraphs rotated so that the documents differ.
+//!
+//! Such documents repeat the seeds' sentences, as real policies partly repeat each other.
+//! To measure the other extreme, [`Text::Distinct`] also rewrites every document's
+//! characters (a different substitution per document that keeps numbering, dates and the
+//! words the compiler reads), so that no two documents share a sentence.
 
 use crate::catalog;
-use crate::compile::Seed;
+use crate::compile::{is_han, Seed};
 use crate::taxonomy::taxonomy;
+use std::collections::HashMap;
+
+/// Whether the documents keep the seeds' text or each get text of their own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Text {
+    Repeated,
+    Distinct,
+}
+
+/// Characters [`Text::Distinct`] leaves alone: outline numbers, dates, and the words of
+/// metadata, responsibility clauses and targets.
+const KEEP: &str = "一二三四五六七八九十百千万亿零〇两年月日省市县区各负责人民政府办公厅委员会局关于转发实施意见通知发布期号增长提高提升达到目标力争元家个项户所座倍支";
 
 /// `n` documents made from `seeds` (described by `catalog_json`): the new catalog JSON and
 /// the new seed files, `synth_000.txt` ….
-pub fn reissue(catalog_json: &str, seeds: &[Seed], n: usize) -> Result<(String, Vec<Seed>), String> {
+pub fn reissue(catalog_json: &str, seeds: &[Seed], n: usize, mode: Text) -> Result<(String, Vec<Seed>), String> {
     let (entries, problems) = catalog::parse(catalog_json);
     if let Some(p) = problems.first() {
         return Err(p.to_string());
@@ -31,10 +48,37 @@ pub fn reissue(catalog_json: &str, seeds: &[Seed], n: usize) -> Result<(String, 
         let lines: Vec<&str> = text.lines().collect();
         let k = if lines.len() > 4 { i % (lines.len() / 2) } else { 0 };
         let body: Vec<&str> = lines[k..].iter().chain(lines[..k].iter()).copied().collect();
+        let body = match mode {
+            Text::Repeated => body.join("\n"),
+            Text::Distinct => Substitution::new(seeds, i + 1).apply(&body.join("\n")),
+        };
         let file = format!("synth_{i:03}.txt");
         catalog_entries.push(serde_json::json!({ "file": file, "id": format!("synth-{i:03}-{}", to.code), "province": to.code }));
-        out.push(Seed { file, bytes: body.join("\n").into_bytes() });
+        out.push(Seed { file, bytes: body.into_bytes() });
     }
     let catalog = serde_json::to_string_pretty(&serde_json::json!({ "documents": catalog_entries })).unwrap_or_default();
     Ok((catalog, out))
+}
+
+/// A rotation of the seeds' Han characters (outside [`KEEP`]) by `key` places: the same
+/// kind of text, character for character, with none of the seeds' sentences.
+struct Substitution {
+    alphabet: Vec<char>,
+    place: HashMap<char, usize>,
+    key: usize,
+}
+
+impl Substitution {
+    fn new(seeds: &[Seed], key: usize) -> Self {
+        let mut alphabet: Vec<char> = seeds.iter().flat_map(|s| String::from_utf8_lossy(&s.bytes).chars().collect::<Vec<_>>()).filter(|&c| is_han(c) && !KEEP.contains(c)).collect();
+        alphabet.sort_unstable();
+        alphabet.dedup();
+        let place = alphabet.iter().enumerate().map(|(i, &c)| (c, i)).collect();
+        Substitution { alphabet, place, key }
+    }
+
+    fn apply(&self, text: &str) -> String {
+        let n = self.alphabet.len().max(1);
+        text.chars().map(|c| self.place.get(&c).map_or(c, |&i| self.alphabet[(i + self.key * 7) % n])).collect()
+    }
 }

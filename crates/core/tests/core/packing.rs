@@ -4,6 +4,7 @@
 use crate::common::*;
 use hts_core::compile::{compile_corpus, to_json, Seed};
 use hts_core::pack::{pack, unpack};
+use hts_core::synthetic::Text;
 use hts_core::Bundle;
 
 fn round_trip(bundle: &Bundle) -> String {
@@ -40,15 +41,21 @@ fn every_fixture_that_compiles_reads_back_unchanged() {
 }
 
 #[test]
-fn a_corpus_that_repeats_the_seeds_costs_little_more_than_the_seeds() {
+fn repeated_text_is_stored_once_and_text_of_its_own_is_not() {
     let (catalog, seeds) = seed_files();
     let five = round_trip(&compile_corpus(&catalog, &seeds).unwrap());
-    let (catalog, synthetic) = hts_core::synthetic::reissue(&catalog, &seeds, 40).unwrap();
-    let forty = compile_corpus(&catalog, &synthetic).unwrap();
+    let (catalog40, synthetic) = hts_core::synthetic::reissue(&catalog, &seeds, 40, Text::Repeated).unwrap();
+    let forty = compile_corpus(&catalog40, &synthetic).unwrap();
     assert_eq!(forty.documents.len(), 40);
     let packed = round_trip(&forty);
     // Eight times the documents, under twice the bytes: repeated sentences are stored once.
     assert!(packed.len() < five.len() * 2, "40 documents: {} bytes, 5: {}", packed.len(), five.len());
+    // Documents of their own text share nothing to store once: they cost what they hold.
+    let (catalog, distinct) = hts_core::synthetic::reissue(&catalog, &seeds, 10, Text::Distinct).unwrap();
+    let ten = compile_corpus(&catalog, &distinct).unwrap();
+    assert_eq!(ten.documents.len(), 10);
+    let packed = round_trip(&ten);
+    assert!(packed.len() > five.len() * 3 / 2, "10 distinct documents: {} bytes, 5: {}", packed.len(), five.len());
 }
 
 #[test]
