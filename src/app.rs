@@ -229,16 +229,10 @@ pub fn App() -> impl IntoView {
 #[component]
 fn Footer() -> impl IntoView {
     let ctx = use_ctx();
-    let mut provinces: Vec<&str> = Vec::new();
-    for d in &corpus().bundle.documents {
-        if !provinces.contains(&d.province.as_str()) {
-            provinces.push(&d.province);
-        }
-    }
-    let documents = corpus().bundle.documents.len();
+    let documents = ctx.corpus.bundle.documents.len();
     let sources = move || {
         let lang = ctx.lang.get();
-        let names: Vec<String> = provinces.iter().map(|p| i18n::province(lang, p)).collect();
+        let names: Vec<String> = ctx.corpus.provinces().iter().map(|p| i18n::province(lang, p)).collect();
         match lang {
             Lang::Zh => format!("数据来源：{}的 {documents} 份加快发展高技术服务业实施意见（落实国办发〔2011〕58号）。标签由关键词规则生成，仅供检索参考；引用请以原文为准。", names.join("、")),
             Lang::En => format!("Sources: {documents} implementation opinions on accelerating the high-tech service industry, from {} (implementing State Council guidance 国办发〔2011〕58号). Tags come from keyword rules and guide retrieval; cite the original text.", names.join(", ")),

@@ -52,13 +52,7 @@ impl Key {
 #[component]
 pub fn Facets() -> impl IntoView {
     let ctx = use_ctx();
-    // Provinces of the corpus, in corpus order.
-    let mut provinces: Vec<String> = Vec::new();
-    for d in &ctx.corpus.bundle.documents {
-        if !provinces.contains(&d.province) {
-            provinces.push(d.province.clone());
-        }
-    }
+    let provinces = ctx.corpus.provinces().to_vec();
     let domains: Vec<String> = taxonomy().domains.iter().map(|d| d.code.clone()).collect();
     view! {
         <FacetGroup key=Key::Province title=("省份", "Province") codes=provinces/>

@@ -13,12 +13,7 @@ use std::collections::HashMap;
 /// The provinces shown as columns: the corpus's, narrowed by the province filter.
 fn columns() -> Vec<String> {
     let ctx = use_ctx();
-    let mut out: Vec<String> = Vec::new();
-    for d in &ctx.corpus.bundle.documents {
-        if !out.contains(&d.province) {
-            out.push(d.province.clone());
-        }
-    }
+    let mut out = ctx.corpus.provinces().to_vec();
     ctx.state.with(|s| out.retain(|p| s.provinces.is_empty() || s.provinces.contains(p)));
     out
 }

@@ -161,7 +161,7 @@ mod tests {
 
     #[test]
     fn json_export_is_what_serde_json_writes() {
-        let bundle = crate::compile_dir(&std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../seeds")).unwrap();
+        let bundle = crate::seeds_bundle();
         let corpus = Corpus::new(bundle.clone());
         let all: Vec<usize> = (0..bundle.provisions.len()).collect();
         assert_eq!(to_json(&corpus, &all), serde_json::to_string(&bundle.provisions).unwrap());

@@ -31,3 +31,9 @@ pub mod url;
 pub use compile::{compile_corpus, compile_dir};
 pub use error::{BuildError, Problem};
 pub use model::Bundle;
+
+/// The seeds compiled, for the unit tests.
+#[cfg(test)]
+pub(crate) fn seeds_bundle() -> Bundle {
+    compile_dir(&std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../seeds")).expect("the seeds compile")
+}

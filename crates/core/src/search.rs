@@ -80,6 +80,8 @@ pub struct Corpus {
     by_id: HashMap<String, usize>,
     domains: Vec<Vec<String>>,
     tools: Vec<Vec<String>>,
+    /// The corpus's provinces, each once, in document order.
+    provinces: Vec<String>,
 }
 
 /// Which facet a count is for.
@@ -105,7 +107,18 @@ impl Corpus {
         let by_id = bundle.provisions.iter().enumerate().map(|(i, p)| (p.id.clone(), i)).collect();
         let domains = bundle.provisions.iter().map(|p| p.domains().iter().map(|s| s.to_string()).collect()).collect();
         let tools = bundle.provisions.iter().map(|p| p.tools().iter().map(|s| s.to_string()).collect()).collect();
-        Corpus { bundle, folded, by_id, domains, tools }
+        let mut provinces: Vec<String> = Vec::new();
+        for d in &bundle.documents {
+            if !provinces.contains(&d.province) {
+                provinces.push(d.province.clone());
+            }
+        }
+        Corpus { bundle, folded, by_id, domains, tools, provinces }
+    }
+
+    /// The provinces the corpus has documents from, each once, in document order.
+    pub fn provinces(&self) -> &[String] {
+        &self.provinces
     }
 
     /// The corpus from the embedded (packed) bundle, see [`crate::pack`].
@@ -273,11 +286,11 @@ mod tests {
 
     #[test]
     fn provisions_are_found_by_id() {
-        let bundle = crate::compile_dir(&std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../seeds")).unwrap();
-        let corpus = Corpus::new(bundle);
+        let corpus = Corpus::new(crate::seeds_bundle());
         let i = corpus.index_of("hunan-hts-3-2").unwrap();
         assert_eq!(corpus.provision(i).id, "hunan-hts-3-2");
         assert_eq!(corpus.index_of("nope"), None);
+        assert_eq!(corpus.provinces(), ["hunan", "jilin", "guangdong", "sichuan", "shandong"]);
     }
 
     #[test]

@@ -34,6 +34,7 @@ pub fn reissue(catalog_json: &str, seeds: &[Seed], n: usize, mode: Text) -> Resu
         return Err("the catalog lists no document".into());
     }
     let mainland: Vec<_> = taxonomy().provinces.iter().filter(|p| !["hongkong", "macau", "taiwan"].contains(&p.code.as_str())).collect();
+    let alphabet = Alphabet::of(seeds);
     let mut catalog_entries = Vec::new();
     let mut out = Vec::new();
     for i in 0..n {
@@ -50,7 +51,7 @@ pub fn reissue(catalog_json: &str, seeds: &[Seed], n: usize, mode: Text) -> Resu
         let body: Vec<&str> = lines[k..].iter().chain(lines[..k].iter()).copied().collect();
         let body = match mode {
             Text::Repeated => body.join("\n"),
-            Text::Distinct => Substitution::new(seeds, i + 1).apply(&body.join("\n")),
+            Text::Distinct => alphabet.rotate(&body.join("\n"), i + 1),
         };
         let file = format!("synth_{i:03}.txt");
         catalog_entries.push(serde_json::json!({ "file": file, "id": format!("synth-{i:03}-{}", to.code), "province": to.code }));
@@ -60,25 +61,25 @@ pub fn reissue(catalog_json: &str, seeds: &[Seed], n: usize, mode: Text) -> Resu
     Ok((catalog, out))
 }
 
-/// A rotation of the seeds' Han characters (outside [`KEEP`]) by `key` places: the same
-/// kind of text, character for character, with none of the seeds' sentences.
-struct Substitution {
-    alphabet: Vec<char>,
+/// The seeds' Han characters outside [`KEEP`], in which [`Alphabet::rotate`] substitutes.
+struct Alphabet {
+    chars: Vec<char>,
     place: HashMap<char, usize>,
-    key: usize,
 }
 
-impl Substitution {
-    fn new(seeds: &[Seed], key: usize) -> Self {
-        let mut alphabet: Vec<char> = seeds.iter().flat_map(|s| String::from_utf8_lossy(&s.bytes).chars().collect::<Vec<_>>()).filter(|&c| is_han(c) && !KEEP.contains(c)).collect();
-        alphabet.sort_unstable();
-        alphabet.dedup();
-        let place = alphabet.iter().enumerate().map(|(i, &c)| (c, i)).collect();
-        Substitution { alphabet, place, key }
+impl Alphabet {
+    fn of(seeds: &[Seed]) -> Self {
+        let mut chars: Vec<char> = seeds.iter().flat_map(|s| String::from_utf8_lossy(&s.bytes).chars().collect::<Vec<_>>()).filter(|&c| is_han(c) && !KEEP.contains(c)).collect();
+        chars.sort_unstable();
+        chars.dedup();
+        let place = chars.iter().enumerate().map(|(i, &c)| (c, i)).collect();
+        Alphabet { chars, place }
     }
 
-    fn apply(&self, text: &str) -> String {
-        let n = self.alphabet.len().max(1);
-        text.chars().map(|c| self.place.get(&c).map_or(c, |&i| self.alphabet[(i + self.key * 7) % n])).collect()
+    /// Every character of the alphabet moved `key` places on: the same kind of text,
+    /// character for character, with none of the seeds' sentences.
+    fn rotate(&self, text: &str, key: usize) -> String {
+        let n = self.chars.len().max(1);
+        text.chars().map(|c| self.place.get(&c).map_or(c, |&i| self.chars[(i + key * 7) % n])).collect()
     }
 }
