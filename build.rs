@@ -1,6 +1,6 @@
 //! Compiles `seeds/` (or `$HTS_SEEDS_DIR`, for the synthetic benchmark corpus) into the
-//! JSON bundle the app embeds (packed, see `hts_core::pack`). All the work is in
-//! `hts-core`; a data problem stops the build with every problem listed, never a panic.
+//! JSON bundle the app embeds (packed, see `hts_compiler::pack`). All the work is in
+//! `hts-compiler`; a data problem stops the build with every problem listed, never a panic.
 
 use std::path::PathBuf;
 
@@ -15,9 +15,9 @@ fn main() {
         }
     }
     let out = PathBuf::from(std::env::var("OUT_DIR").unwrap_or_default()).join("policies.json");
-    match hts_core::compile_dir(&seeds) {
+    match hts_compiler::compile_dir(&seeds) {
         Ok(bundle) => {
-            let packed = hts_core::pack::pack(&bundle).unwrap_or_else(|e| {
+            let packed = hts_compiler::pack::pack(&bundle).unwrap_or_else(|e| {
                 eprintln!("error: {e}; please report this with the seeds that caused it");
                 std::process::exit(1);
             });

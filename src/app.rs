@@ -5,8 +5,8 @@ use crate::browser::{self, History};
 use crate::components::{chips::ActiveFilters, facets::{Facets, SearchBox}, header::Header, notice::Notice};
 use crate::i18n::{self, tr};
 use crate::views::{compare::CompareView, documents::DocumentsView, provisions::ProvisionsView, targets::TargetsView};
-use hts_core::search::{Corpus, Counts, Query};
-use hts_core::url::{self, Ignored, Lang, State, View};
+use hts_runtime::search::{Corpus, Counts, Query};
+use hts_runtime::url::{self, Ignored, Lang, State, View};
 use leptos::prelude::*;
 use std::sync::OnceLock;
 

@@ -19,7 +19,7 @@ pub fn search() -> String {
 pub fn hash() -> Option<String> {
     let h = window().location().hash().ok()?;
     let h = h.strip_prefix('#').unwrap_or(&h);
-    (!h.is_empty()).then(|| hts_core::url::percent_decode(h))
+    (!h.is_empty()).then(|| hts_runtime::url::percent_decode(h))
 }
 
 /// Opened from a file (`offline.html`), not from a server.
@@ -37,7 +37,7 @@ pub fn write_url(query: &str, fragment: Option<&str>, mode: History) {
     url.push_str(query);
     if let Some(f) = fragment {
         url.push('#');
-        url.push_str(&hts_core::url::percent_encode(f));
+        url.push_str(&hts_runtime::url::percent_encode(f));
     }
     if let Ok(history) = window().history() {
         let _ = match mode {
@@ -55,7 +55,7 @@ pub fn absolute_url(query: &str, fragment: Option<&str>) -> String {
     let mut url = format!("{base}{query}");
     if let Some(f) = fragment {
         url.push('#');
-        url.push_str(&hts_core::url::percent_encode(f));
+        url.push_str(&hts_runtime::url::percent_encode(f));
     }
     url
 }

@@ -2,8 +2,8 @@
 //! (`tr(lang, "省份", "Province")`), so a missing translation cannot hide; taxonomy
 //! labels come from `taxonomy.json`.
 
-use hts_core::taxonomy::taxonomy;
-use hts_core::url::Lang;
+use hts_runtime::taxonomy::taxonomy;
+use hts_runtime::url::Lang;
 
 pub fn tr(lang: Lang, zh: &'static str, en: &'static str) -> &'static str {
     match lang {
@@ -42,11 +42,11 @@ pub fn or_unknown(lang: Lang, value: &Option<String>) -> String {
 }
 
 /// A document's display title: its title, or what it is, marked as untitled.
-pub fn document_title(lang: Lang, doc: &hts_core::model::Document) -> String {
+pub fn document_title(lang: Lang, doc: &hts_runtime::model::Document) -> String {
     match &doc.title {
         Some(t) => t.clone(),
         None => {
-            let name = hts_core::export::untitled(&province(lang, &doc.province), lang);
+            let name = hts_runtime::export::untitled(&province(lang, &doc.province), lang);
             format!("{name}{}", tr(lang, "（原文未载标题）", " (title not in the source)"))
         }
     }

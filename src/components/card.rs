@@ -9,9 +9,9 @@ use crate::app::use_ctx;
 use crate::browser;
 use crate::components::marked::marked;
 use crate::i18n::{self, tr};
-use hts_core::export::citation;
-use hts_core::model::TagReason;
-use hts_core::url::{Lang, State, View};
+use hts_runtime::export::citation;
+use hts_runtime::model::TagReason;
+use hts_runtime::url::{Lang, State, View};
 use leptos::prelude::*;
 
 #[component]
@@ -27,7 +27,7 @@ pub fn ProvisionCard(index: usize) -> impl IntoView {
     };
     // The reader link keeps the current filters and search when clicked; its href (for
     // a new tab) is the plain link, so keystrokes never rewrite it.
-    let reader_href = format!("?view=documents&doc={}#{}", p.doc, hts_core::url::percent_encode(&id));
+    let reader_href = format!("?view=documents&doc={}#{}", p.doc, hts_runtime::url::percent_encode(&id));
     let open_reader = {
         let id = id.clone();
         move |ev: leptos::ev::MouseEvent| {
@@ -73,19 +73,11 @@ pub fn ProvisionCard(index: usize) -> impl IntoView {
                 <p class="quality" data-testid="quality-note">
                     <span aria-hidden="true">"⚠ "</span>
                     {tr(lang, "来源文本有缺陷，已自动修复，请核对原文：", "The source text is damaged and was repaired; check the original: ")}
-                    {doc.quality_notes.iter().map(|n| note_in(lang, n)).collect::<Vec<_>>().join(" ")}
+                    {doc.quality_notes.iter().map(|n| n.describe(lang)).collect::<Vec<_>>().join(" ")}
                 </p>
             })}
             <Actions index lang/>
         </article>
-    }
-}
-
-/// Quality notes are stored as "中文 / English"; show the half for the language.
-pub fn note_in(lang: Lang, note: &str) -> String {
-    match note.split_once(" / ") {
-        Some((zh, en)) => if lang == Lang::En { en.to_string() } else { zh.to_string() },
-        None => note.to_string(),
     }
 }
 
@@ -127,7 +119,7 @@ fn Actions(index: usize, lang: Lang) -> impl IntoView {
         gloo::timers::callback::Timeout::new(2000, move || copied.set(None)).forget();
     };
     let copy_link = move |_| {
-        let query = ctx.state.with(hts_core::url::encode);
+        let query = ctx.state.with(hts_runtime::url::encode);
         browser::copy(&browser::absolute_url(&query, Some(&p.id)));
         flash("link");
     };

@@ -4,8 +4,8 @@
 use crate::app::{tx, use_ctx, Ctx};
 use crate::browser::History;
 use crate::i18n;
-use hts_core::taxonomy::taxonomy;
-use hts_core::url::{Lang, State};
+use hts_runtime::taxonomy::taxonomy;
+use hts_runtime::url::{Lang, State};
 use leptos::prelude::*;
 
 #[derive(Clone, Copy, PartialEq)]

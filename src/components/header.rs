@@ -1,7 +1,7 @@
 //! Title bar: the name, the language switch and the view tabs.
 
 use crate::app::{tx, use_ctx};
-use hts_core::url::{Lang, View};
+use hts_runtime::url::{Lang, View};
 use leptos::prelude::*;
 
 #[component]
@@ -40,7 +40,7 @@ fn ViewTab(view: View) -> impl IntoView {
         View::Documents => ctx.t("文件原文", "Documents"),
     };
     let current = move || ctx.state.with(|s| s.view == view);
-    let href = move || ctx.state.with(|s| ctx.href(&hts_core::url::State { view, ..s.clone() }));
+    let href = move || ctx.state.with(|s| ctx.href(&hts_runtime::url::State { view, ..s.clone() }));
     let go = move |ev: leptos::ev::MouseEvent| {
         ev.prevent_default();
         ctx.update(|s| s.view = view);

@@ -4,9 +4,9 @@
 use crate::app::{tx, use_ctx};
 use crate::components::marked::marked;
 use crate::i18n;
-use hts_core::search::Facet;
-use hts_core::taxonomy::taxonomy;
-use hts_core::url::View;
+use hts_runtime::search::Facet;
+use hts_runtime::taxonomy::taxonomy;
+use hts_runtime::url::View;
 use leptos::prelude::*;
 use std::collections::HashMap;
 
@@ -99,7 +99,7 @@ fn SideBySide() -> impl IntoView {
             let n = items.len();
             let list = items.into_iter().map(|i| {
                 let prov = ctx.corpus.provision(i);
-                let href = ctx.state.with(|s| format!("{}#{}", ctx.href(&hts_core::url::State { view: View::Provisions, ..s.clone() }), prov.id));
+                let href = ctx.state.with(|s| format!("{}#{}", ctx.href(&hts_runtime::url::State { view: View::Provisions, ..s.clone() }), prov.id));
                 let ranges = ctx.query.with(|q| q.highlights(&prov.text));
                 view! {
                     <li class="mini" data-testid="side-provision" data-province=p.clone()>

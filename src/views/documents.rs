@@ -3,11 +3,10 @@
 //! terms marked, quality notes first.
 
 use crate::app::{tx, use_ctx};
-use crate::components::card::note_in;
 use crate::components::marked::marked;
 use crate::i18n;
-use hts_core::model::Document;
-use hts_core::url::State;
+use hts_runtime::model::Document;
+use hts_runtime::url::State;
 use leptos::prelude::*;
 
 #[component]
@@ -60,7 +59,7 @@ fn quality_notes(doc: &'static Document) -> impl IntoView {
         view! {
             <div class="quality" data-testid="doc-quality-notes" role="note">
                 <strong>{tx("来源文本质量说明", "About the source text")}</strong>
-                <ul>{move || doc.quality_notes.iter().map(|n| view! { <li>{note_in(ctx.lang.get(), n)}</li> }).collect_view()}</ul>
+                <ul>{move || doc.quality_notes.iter().map(|n| view! { <li>{n.describe(ctx.lang.get())}</li> }).collect_view()}</ul>
             </div>
         }
     })
@@ -136,7 +135,7 @@ fn Reader(id: String) -> impl IntoView {
     .into_any()
 }
 
-fn heading(h: &hts_core::model::Heading) -> impl IntoView {
+fn heading(h: &hts_runtime::model::Heading) -> impl IntoView {
     let text = h.text.clone();
     match h.level {
         1 => view! { <h3 id=h.id.clone() class="doc-h">{text}</h3> }.into_any(),

@@ -12,8 +12,8 @@ pub fn ProvisionsView() -> impl IntoView {
     let ctx = use_ctx();
     let count = move || i18n::count_provisions(ctx.lang.get(), ctx.results.with(Vec::len));
     let grouped = move || ctx.state.with(|s| s.group_by_province);
-    let export_csv = move |_| ctx.results.with_untracked(|r| download("hts-provisions.csv", "text/csv;charset=utf-8", &hts_core::export::to_csv(ctx.corpus, r)));
-    let export_json = move |_| ctx.results.with_untracked(|r| download("hts-provisions.json", "application/json", &hts_core::export::to_json(ctx.corpus, r)));
+    let export_csv = move |_| ctx.results.with_untracked(|r| download("hts-provisions.csv", "text/csv;charset=utf-8", &hts_runtime::export::to_csv(ctx.corpus, r)));
+    let export_json = move |_| ctx.results.with_untracked(|r| download("hts-provisions.json", "application/json", &hts_runtime::export::to_json(ctx.corpus, r)));
     view! {
         <section class="results" aria-labelledby="result-count">
             <div class="toolbar">
@@ -98,8 +98,8 @@ fn List() -> impl IntoView {
         {move || (remaining() > 0).then(|| view! {
             <button class="action more" data-testid="show-more" on:click=move |_| shown.update(|n| *n += PAGE)>
                 {move || match ctx.lang.get() {
-                    hts_core::url::Lang::Zh => format!("再显示 {} 条（还有 {} 条）", remaining().min(PAGE), remaining()),
-                    hts_core::url::Lang::En => format!("Show {} more ({} left)", remaining().min(PAGE), remaining()),
+                    hts_runtime::url::Lang::Zh => format!("再显示 {} 条（还有 {} 条）", remaining().min(PAGE), remaining()),
+                    hts_runtime::url::Lang::En => format!("Show {} more ({} left)", remaining().min(PAGE), remaining()),
                 }}
             </button>
         })}

@@ -3,8 +3,8 @@
 
 use crate::app::{tx, use_ctx};
 use crate::i18n;
-use hts_core::model::Target;
-use hts_core::url::{Lang, State, View};
+use hts_runtime::model::Target;
+use hts_runtime::url::{Lang, State, View};
 use leptos::prelude::*;
 use std::collections::HashSet;
 
@@ -96,7 +96,7 @@ fn province_of(t: &Target) -> &'static str {
 }
 
 fn value_text(t: &Target) -> String {
-    let fmt = hts_core::export::figure;
+    let fmt = hts_runtime::export::figure;
     match t.value_max {
         Some(max) => format!("{}–{}", fmt(t.value), fmt(max)),
         None => fmt(t.value),
@@ -132,7 +132,7 @@ fn GrowthChart() -> impl IntoView {
     move || {
         let lang = ctx.lang.get();
         let mut bars: Vec<(String, f64)> = Vec::new();
-        let fig = hts_core::export::figure;
+        let fig = hts_runtime::export::figure;
         for t in ctx.corpus.bundle.targets.iter().filter(|t| t.kind == "growth") {
             let p = province_of(t).to_string();
             if !bars.iter().any(|(q, _)| *q == p) && ctx.state.with(|s| s.provinces.is_empty() || s.provinces.contains(&p)) {

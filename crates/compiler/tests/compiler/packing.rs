@@ -1,0 +1,94 @@
+//! The embedded bundle (`hts_compiler::pack`): it reads back as the very bundle compiled, for
+//! every fixture, the seeds and a synthetic corpus, and it stores repeated text once.
+
+use crate::common::*;
+use hts_compiler::{compile_corpus, output::to_json, Seed};
+use hts_compiler::pack::pack;
+use hts_runtime::packed::unpack;
+use hts_compiler::synthetic::Text;
+use hts_runtime::Bundle;
+
+fn round_trip(bundle: &Bundle) -> String {
+    let packed = pack(bundle).expect("packs");
+    assert_eq!(&unpack(&packed).expect("unpacks"), bundle);
+    packed
+}
+
+fn seed_files() -> (String, Vec<Seed>) {
+    let dir = seeds_dir();
+    let catalog = std::fs::read_to_string(dir.join("catalog.json")).unwrap();
+    let mut seeds: Vec<Seed> = std::fs::read_dir(&dir)
+        .unwrap()
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().ends_with(".txt"))
+        .map(|e| Seed { file: e.file_name().to_string_lossy().into(), bytes: std::fs::read(e.path()).unwrap() })
+        .collect();
+    seeds.sort_by(|a, b| a.file.cmp(&b.file));
+    (catalog, seeds)
+}
+
+#[test]
+fn the_seeds_read_back_unchanged_and_smaller_than_the_data_set() {
+    let bundle = hts_compiler::compile_dir(&seeds_dir()).unwrap();
+    let packed = round_trip(&bundle);
+    assert!(packed.len() * 2 < to_json(&bundle).unwrap().len(), "packed {} bytes vs {}", packed.len(), to_json(&bundle).unwrap().len());
+}
+
+#[test]
+fn every_fixture_that_compiles_reads_back_unchanged() {
+    for name in ["numbering", "damaged", "no-outline"] {
+        round_trip(&compile_fixture(name).unwrap_or_else(|e| panic!("{name}: {e}")));
+    }
+}
+
+#[test]
+fn repeated_text_is_stored_once_and_text_of_its_own_is_not() {
+    let (catalog, seeds) = seed_files();
+    let five = round_trip(&compile_corpus(&catalog, &seeds).unwrap());
+    let (catalog40, synthetic) = hts_compiler::synthetic::reissue(&catalog, &seeds, 40, Text::Repeated).unwrap();
+    let forty = compile_corpus(&catalog40, &synthetic).unwrap();
+    assert_eq!(forty.documents.len(), 40);
+    let packed = round_trip(&forty);
+    // Eight times the documents, under twice the bytes: repeated sentences are stored once.
+    assert!(packed.len() < five.len() * 2, "40 documents: {} bytes, 5: {}", packed.len(), five.len());
+    // Documents of their own text share nothing to store once: they cost what they hold.
+    let (catalog, distinct) = hts_compiler::synthetic::reissue(&catalog, &seeds, 10, Text::Distinct).unwrap();
+    let ten = compile_corpus(&catalog, &distinct).unwrap();
+    assert_eq!(ten.documents.len(), 10);
+    let packed = round_trip(&ten);
+    assert!(packed.len() > five.len() * 3 / 2, "10 distinct documents: {} bytes, 5: {}", packed.len(), five.len());
+}
+
+#[test]
+fn a_damaged_embedded_bundle_is_an_error_not_a_panic() {
+    let packed = round_trip(&hts_compiler::compile_dir(&seeds_dir()).unwrap());
+    assert!(unpack("{}").unwrap_err().contains("format"));
+    assert!(unpack("not json").unwrap_err().contains("not JSON"));
+    let broken = packed.replacen("\"texts\":[", "\"texts\":[],\"was\":[", 1);
+    assert!(unpack(&broken).unwrap_err().contains("missing"));
+}
+
+#[test]
+fn what_cannot_be_derived_is_written_out() {
+    let mut bundle = hts_compiler::compile_dir(&seeds_dir()).unwrap();
+    // An id the compiler would not give, a path no outline entry has, departments that the
+    // responsibility clause does not name, and a provision with no path at all.
+    let doc = bundle.provisions[5].doc.clone();
+    bundle.provisions[5].id = format!("{doc}-special");
+    bundle.provisions[6].path = vec!["不在目录中的标题".into()];
+    bundle.provisions[7].departments = vec!["某部门".into()];
+    bundle.provisions[8].path.clear();
+    let packed = round_trip(&bundle);
+    assert!(packed.contains("\"special\"") && packed.contains("不在目录中的标题") && packed.contains("某部门"));
+}
+
+#[test]
+fn a_bundle_the_packer_cannot_represent_is_refused_with_the_reason() {
+    let mut bundle = hts_compiler::compile_dir(&seeds_dir()).unwrap();
+    bundle.provisions[3].id = "elsewhere-1".into();
+    assert!(pack(&bundle).unwrap_err().contains("elsewhere-1"));
+    let mut bundle = hts_compiler::compile_dir(&seeds_dir()).unwrap();
+    let target = bundle.targets.iter_mut().next().unwrap();
+    target.text = "不在任何句子中".into();
+    assert!(pack(&bundle).unwrap_err().contains("none of its sentences"));
+}

@@ -1,0 +1,185 @@
+//! What leaves the app as text: CSV and JSON exports of results, and citations.
+
+use crate::json;
+use crate::model::{Document, Provision};
+use crate::search::Corpus;
+use crate::url::Lang;
+
+/// A citation: 《title》 (document number), outline path, province, date; unknown parts
+/// are said to be unknown.
+pub fn citation(doc: &Document, p: &Provision, province_label: &str, lang: Lang) -> String {
+    let path = if p.path.is_empty() {
+        match lang {
+            Lang::Zh => "序言".to_string(),
+            Lang::En => "preamble".to_string(),
+        }
+    } else {
+        p.path.join(" ")
+    };
+    let unknown = match lang {
+        Lang::Zh => "日期不详",
+        Lang::En => "date unknown",
+    };
+    let date = doc.date.clone().unwrap_or_else(|| unknown.to_string());
+    let number = doc.doc_number.as_ref().map(|n| format!("（{n}）")).unwrap_or_default();
+    let title = match (&doc.title, lang) {
+        (Some(t), _) => format!("《{t}》{number}"),
+        (None, Lang::Zh) => format!("{}（原文未载标题）{number}", untitled(province_label, lang)),
+        (None, Lang::En) => format!("{} (title not in the source){number}", untitled(province_label, lang)),
+    };
+    match lang {
+        Lang::Zh => format!("{title}，{path}，{province_label}，{date}。"),
+        Lang::En => format!("{title}, {path}, {province_label}, {date}."),
+    }
+}
+
+/// How a document whose title the source does not give is named: by what it is, never
+/// with an invented title.
+pub fn untitled(province_label: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("{province_label}关于加快发展高技术服务业的意见"),
+        Lang::En => format!("{province_label}: opinion on accelerating the high-tech service industry"),
+    }
+}
+
+struct Row<'a> {
+    id: &'a str,
+    province: &'a str,
+    document: &'a str,
+    document_title: Option<&'a str>,
+    path: String,
+    text: &'a str,
+    domains: String,
+    tools: String,
+    departments: String,
+}
+
+fn rows<'a>(corpus: &'a Corpus, indices: &[usize]) -> Vec<Row<'a>> {
+    indices
+        .iter()
+        .map(|&i| {
+            let p = corpus.provision(i);
+            let doc = corpus.bundle.documents.iter().find(|d| d.id == p.doc);
+            Row {
+                id: &p.id,
+                province: &p.province,
+                document: &p.doc,
+                document_title: doc.and_then(|d| d.title.as_deref()),
+                path: p.path.join(" > "),
+                text: &p.text,
+                domains: corpus.provision_domains(i).join(";"),
+                tools: corpus.provision_tools(i).join(";"),
+                departments: p.departments.join(";"),
+            }
+        })
+        .collect()
+}
+
+/// RFC 4180 CSV with a header row and a UTF-8 BOM (so spreadsheet programs read Chinese).
+pub fn to_csv(corpus: &Corpus, indices: &[usize]) -> String {
+    let mut out = String::from("\u{FEFF}id,province,document,document_title,path,text,domains,tools,departments\r\n");
+    for r in rows(corpus, indices) {
+        let fields = [r.id, r.province, r.document, r.document_title.unwrap_or(""), &r.path, r.text, &r.domains, &r.tools, &r.departments];
+        let line: Vec<String> = fields.iter().map(|f| csv_field(f)).collect();
+        out.push_str(&line.join(","));
+        out.push_str("\r\n");
+    }
+    out
+}
+
+fn csv_field(s: &str) -> String {
+    // A leading = + - @ would be a formula in a spreadsheet: quote it as text.
+    let risky = s.starts_with(['=', '+', '-', '@']);
+    if risky || s.contains([',', '"', '\n', '\r']) {
+        let body = if risky { format!("'{s}") } else { s.to_string() };
+        format!("\"{}\"", body.replace('"', "\"\""))
+    } else {
+        s.to_string()
+    }
+}
+
+/// The matching provisions as they are in the bundle, in a JSON array: the same bytes
+/// as `serde_json` writes for them (tested), written by hand to keep `serde_json` out of
+/// the browser download.
+pub fn to_json(corpus: &Corpus, indices: &[usize]) -> String {
+    let mut out = String::new();
+    json::write_list(&mut out, indices, |out, &i| provision_json(out, corpus.provision(i)));
+    out
+}
+
+fn provision_json(out: &mut String, p: &Provision) {
+    let field = |out: &mut String, name: &str, value: &str| {
+        out.push_str(&format!(",\"{name}\":"));
+        json::write_str(out, value);
+    };
+    out.push_str("{\"id\":");
+    json::write_str(out, &p.id);
+    field(out, "doc", &p.doc);
+    field(out, "province", &p.province);
+    out.push_str(&format!(",\"position\":{},\"path\":", p.position));
+    json::write_strs(out, &p.path);
+    field(out, "text", &p.text);
+    out.push_str(",\"departments\":");
+    json::write_strs(out, &p.departments);
+    out.push_str(",\"responsibility\":");
+    match &p.responsibility {
+        Some(r) => json::write_str(out, r),
+        None => out.push_str("null"),
+    }
+    out.push_str(",\"sentences\":");
+    json::write_list(out, &p.sentences, |out, s| {
+        out.push_str("{\"text\":");
+        json::write_str(out, &s.text);
+        out.push_str(",\"domains\":");
+        json::write_strs(out, &s.domains);
+        out.push_str(",\"tools\":");
+        json::write_strs(out, &s.tools);
+        out.push_str(",\"reasons\":");
+        json::write_list(out, &s.reasons, |out, r| {
+            out.push_str("{\"code\":");
+            json::write_str(out, &r.code);
+            field(out, "kind", &r.kind);
+            field(out, "matched", &r.matched);
+            out.push('}');
+        });
+        out.push('}');
+    });
+    out.push('}');
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn csv_quotes_what_needs_quoting() {
+        assert_eq!(csv_field("简单"), "简单");
+        assert_eq!(csv_field("a,b"), "\"a,b\"");
+        assert_eq!(csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
+        assert_eq!(csv_field("=1+1"), "\"'=1+1\"");
+    }
+
+}
+
+/// `20`, `2.5`, `0.75`: a figure for display, without float formatting machinery (which
+/// would weigh on the browser download).
+pub fn figure(v: f64) -> String {
+    let hundredths = (v * 100.0).round() as i64;
+    let (whole, frac) = (hundredths / 100, (hundredths % 100).abs());
+    match frac {
+        0 => whole.to_string(),
+        f if f % 10 == 0 => format!("{whole}.{}", f / 10),
+        f => format!("{whole}.{f:02}"),
+    }
+}
+
+#[cfg(test)]
+mod figure_tests {
+    #[test]
+    fn formats_figures() {
+        assert_eq!(super::figure(20.0), "20");
+        assert_eq!(super::figure(2.5), "2.5");
+        assert_eq!(super::figure(0.75), "0.75");
+        assert_eq!(super::figure(1157.0), "1157");
+    }
+}

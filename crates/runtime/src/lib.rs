@@ -1,0 +1,26 @@
+//! # hts-runtime: what the browser runs
+//!
+//! The app's logic, tested natively, with a dependency list that is the download budget
+//! (no serde_json, no file I/O, nothing only the compiler needs):
+//!
+//! - [`model`]: the bundle (`data/policies.json`) as Rust types;
+//! - [`packed`]: the reader of the packed bundle the wasm embeds (the writer is the
+//!   compiler's);
+//! - [`taxonomy`]: provinces, service domains and policy tools, from `data/taxonomy.json`;
+//! - [`url`]: the shareable URL contract (`taxonomy.md` section 4);
+//! - [`search`]: query folding and matching, facet filtering and live counts, over
+//!   [`fold`] and [`synonyms`];
+//! - [`export`]: CSV, JSON and citations;
+//! - [`json`]: the small JSON reader and writer the browser uses instead of serde_json.
+
+pub mod export;
+pub mod fold;
+pub mod json;
+pub mod model;
+pub mod packed;
+pub mod search;
+pub mod synonyms;
+pub mod taxonomy;
+pub mod url;
+
+pub use model::Bundle;

@@ -1,0 +1,227 @@
+//! The bundle: the data set the compiler writes and the app reads (`data/policies.json`).
+//! Field names are a public contract, documented in the README. The compiler writes it
+//! with serde (feature `serde`); the browser reads the packed form with [`crate::packed`],
+//! so serde stays out of the download.
+
+
+/// Bumped whenever a field changes meaning or disappears.
+pub const SCHEMA_VERSION: u32 = 1;
+
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct Bundle {
+    pub schema_version: u32,
+    pub documents: Vec<Document>,
+    pub provisions: Vec<Provision>,
+    pub targets: Vec<Target>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct Document {
+    pub id: String,
+    pub province: String,
+    pub title: Option<String>,
+    pub issuer: Option<String>,
+    /// Issue (signature) date, ISO `YYYY-MM-DD`.
+    pub date: Option<String>,
+    pub doc_number: Option<String>,
+    pub publication_date: Option<String>,
+    pub source_file: String,
+    /// The addressee line (`各市州……：`), metadata rather than a provision.
+    pub addressee: Option<String>,
+    /// Signature lines as written at the end (or head) of the document.
+    pub signature: Option<String>,
+    pub notes: Option<String>,
+    /// What the compiler had to do to this source (duplicates removed, order doubts).
+    pub quality_notes: Vec<QualityNote>,
+    /// Text of the source that is neither a provision nor a heading (page headers,
+    /// forwarding notices): kept so that nothing is lost.
+    pub front_matter: Vec<String>,
+    /// The table of contents: every heading in document order.
+    pub outline: Vec<Heading>,
+    pub stats: DocumentStats,
+}
+
+/// What the compiler had to do to a source, as data: the page words it in the reader's
+/// language ([`QualityNote::describe`]). In the data set: `{"code": "repeats_removed",
+/// "sentences": 33, "chars": 1511}`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(tag = "code", rename_all = "snake_case"))]
+pub enum QualityNote {
+    /// Repeated sentences or passages removed, the first occurrence kept.
+    RepeatsRemoved { sentences: usize, chars: usize },
+    /// Heading numbers out of order: domains are tagged by content, not by heading.
+    HeadingsOutOfOrder { places: usize },
+    /// No outline numbering recognised: provisions are the source's paragraphs.
+    NoOutline,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct Heading {
+    /// Anchor id, unique in the bundle.
+    pub id: String,
+    /// 1 for `一、`, 2 for `（一）`, 3 for `1.`, 4 for `（1）`.
+    pub level: u8,
+    pub text: String,
+    /// Position of the first provision after it (the reader puts the heading there).
+    pub first_provision: usize,
+}
+
+#[derive(Debug, Clone, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct DocumentStats {
+    pub source_chars: usize,
+    pub provisions: usize,
+    pub sentences: usize,
+    pub repeated_sentences_removed: usize,
+    pub repeated_chars_removed: usize,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct Provision {
+    pub id: String,
+    pub doc: String,
+    /// Province code, copied from the document for cheap filtering.
+    pub province: String,
+    /// Position in the document, from 0.
+    pub position: usize,
+    /// Outline path, e.g. `["三、保障措施", "（二）拓展融资渠道"]`.
+    pub path: Vec<String>,
+    /// Display text: sentences joined, responsibility clauses removed.
+    pub text: String,
+    /// Responsible departments from a closing `（……负责）`.
+    pub departments: Vec<String>,
+    /// The responsibility clause as written, kept searchable.
+    pub responsibility: Option<String>,
+    pub sentences: Vec<Sentence>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct Sentence {
+    pub text: String,
+    pub domains: Vec<String>,
+    pub tools: Vec<String>,
+    /// Why each tag was given, in the order of `domains` then `tools`.
+    pub reasons: Vec<TagReason>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct TagReason {
+    pub code: String,
+    /// `heading` (the section it sits under), `keyword` (a phrase in the sentence)
+    /// or `target` (a quantitative target was extracted).
+    pub kind: String,
+    pub matched: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct Target {
+    pub provision: String,
+    /// The indicator in words, e.g. `高技术服务业营业收入年均增长`.
+    pub indicator: String,
+    /// The clause that states it, as written (`……年均增长20%以上`).
+    pub text: String,
+    pub value: f64,
+    /// Upper bound when the text gives a range (`10到15家`).
+    pub value_max: Option<f64>,
+    pub unit: String,
+    pub year: Option<u16>,
+    /// `growth` for growth rates, `count` for counted targets, `level` otherwise.
+    pub kind: String,
+}
+
+impl Provision {
+    /// Union of the sentences' domain codes, in first-seen order.
+    pub fn domains(&self) -> Vec<&str> {
+        union(self.sentences.iter().flat_map(|s| s.domains.iter()))
+    }
+    /// Union of the sentences' tool codes, in first-seen order.
+    pub fn tools(&self) -> Vec<&str> {
+        union(self.sentences.iter().flat_map(|s| s.tools.iter()))
+    }
+}
+
+fn union<'a>(codes: impl Iterator<Item = &'a String>) -> Vec<&'a str> {
+    let mut out: Vec<&str> = Vec::new();
+    for c in codes {
+        if !out.contains(&c.as_str()) {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// `（省科技厅、发展改革委负责）` → `["省科技厅", "省发展改革委"]`: the 省 of the first
+/// name applies to the whole list. Derived, not stored: the compiler and the unpacker
+/// both call this.
+pub fn departments(clause: &str) -> Vec<String> {
+    let inner = clause.trim_start_matches('（').trim_end_matches('）');
+    let inner = inner.strip_suffix("负责").unwrap_or(inner);
+    let names: Vec<&str> = inner.split(['、', '，', ',']).map(str::trim).filter(|n| !n.is_empty()).collect();
+    let provincial = names.first().is_some_and(|n| n.starts_with('省'));
+    names
+        .into_iter()
+        .map(|n| if provincial && !n.starts_with('省') && !n.starts_with('各') { format!("省{n}") } else { n.to_string() })
+        .collect()
+}
+
+impl QualityNote {
+    /// The note's code, as in the data set.
+    pub fn code(&self) -> &'static str {
+        match self {
+            QualityNote::RepeatsRemoved { .. } => "repeats_removed",
+            QualityNote::HeadingsOutOfOrder { .. } => "headings_out_of_order",
+            QualityNote::NoOutline => "no_outline",
+        }
+    }
+
+    /// The note's numbers, in the order the packed form writes them.
+    pub fn numbers(&self) -> Vec<usize> {
+        match *self {
+            QualityNote::RepeatsRemoved { sentences, chars } => vec![sentences, chars],
+            QualityNote::HeadingsOutOfOrder { places } => vec![places],
+            QualityNote::NoOutline => Vec::new(),
+        }
+    }
+
+    /// The note from its code and numbers; `None` for an unknown code.
+    pub fn from_parts(code: &str, numbers: &[usize]) -> Option<QualityNote> {
+        let n = |i: usize| numbers.get(i).copied().unwrap_or(0);
+        Some(match code {
+            "repeats_removed" => QualityNote::RepeatsRemoved { sentences: n(0), chars: n(1) },
+            "headings_out_of_order" => QualityNote::HeadingsOutOfOrder { places: n(0) },
+            "no_outline" => QualityNote::NoOutline,
+            _ => return None,
+        })
+    }
+
+    /// The note in the reader's language.
+    pub fn describe(&self, lang: crate::url::Lang) -> String {
+        use crate::url::Lang::{En, Zh};
+        match (*self, lang) {
+            (QualityNote::RepeatsRemoved { sentences, chars }, Zh) => {
+                format!("原文有重复的句子或段落：已删除重复出现的 {sentences} 句（{chars} 字），保留首次出现。")
+            }
+            (QualityNote::RepeatsRemoved { sentences, chars }, En) => format!(
+                "The source repeats sentences or passages: {sentences} repeated sentence{} ({chars} characters) removed, keeping the first occurrence.",
+                if sentences == 1 { "" } else { "s" }
+            ),
+            (QualityNote::HeadingsOutOfOrder { places }, Zh) => {
+                format!("原文标题编号顺序错乱（{places} 处），条文顺序可能不是原始顺序；本文件的领域按内容标注，不按所在标题。")
+            }
+            (QualityNote::HeadingsOutOfOrder { places }, En) => format!(
+                "The source's heading numbers are out of order ({places} place{}): the order of provisions may not be the original, and domains are tagged by content rather than by heading.",
+                if places == 1 { "" } else { "s" }
+            ),
+            (QualityNote::NoOutline, Zh) => "原文没有可识别的层级编号，按段落编为条文。".to_string(),
+            (QualityNote::NoOutline, En) => "No outline numbering was recognised: provisions are the source's paragraphs.".to_string(),
+        }
+    }
+}
