@@ -7,14 +7,17 @@ use crate::targets;
 use hts_runtime::model::*;
 
 pub fn annotate(entry: &Entry, position: usize, draft: Draft, headings_trusted: bool) -> Provision {
-    let sentences: Vec<Sentence> = draft
+    let mut sentences: Vec<Sentence> = draft
         .sentences
         .iter()
         .map(|s| {
             let Tags { domains, tools, reasons } = tag_sentence(s, &draft.path, headings_trusted);
-            Sentence { text: s.clone(), domains, tools, reasons }
+            Sentence { id: String::new(), text: s.clone(), domains, tools, reasons, coded_by: CodedBy::Rules, note: None }
         })
         .collect();
+    for (n, s) in sentences.iter_mut().enumerate() {
+        s.id = format!("{}:{}", draft.id, n + 1);
+    }
     let departments = draft.responsibility.as_deref().map(departments).unwrap_or_default();
     Provision {
         id: draft.id,
@@ -43,7 +46,7 @@ pub fn extract_targets(provisions: &mut [Provision]) -> Vec<Target> {
             for f in targets::extract(&s.text, year, in_context) {
                 if !s.tools.iter().any(|t| t == "targets") {
                     s.tools.push("targets".to_string());
-                    s.reasons.push(TagReason { code: "targets".into(), kind: "target".into(), matched: format!("{}{}", fmt_value(f.value), f.unit) });
+                    s.reasons.push(TagReason { code: "targets".into(), kind: ReasonKind::Target, matched: format!("{}{}", fmt_value(f.value), f.unit) });
                 }
                 out.push(Target {
                     provision: p.id.clone(),
@@ -53,7 +56,8 @@ pub fn extract_targets(provisions: &mut [Provision]) -> Vec<Target> {
                     value_max: f.value_max,
                     unit: f.unit,
                     year: f.year,
-                    kind: f.kind.to_string(),
+                    kind: f.kind,
+                    qualifier: f.qualifier,
                 });
             }
         }

@@ -4,6 +4,7 @@
 use crate::catalog::{self, CATALOG_FILE, ENTRY_TEMPLATE};
 use crate::document::compile_document;
 use crate::error::{BuildError, Problem, ProblemKind};
+use crate::review::{DataFile, CODING_DIR};
 use crate::text::decode;
 use hts_runtime::model::{Bundle, SCHEMA_VERSION};
 use std::path::Path;
@@ -33,11 +34,33 @@ pub fn compile_dir(dir: &Path) -> Result<Bundle, BuildError> {
         seeds.push(Seed { file: name, bytes });
     }
     seeds.sort_by(|a, b| a.file.cmp(&b.file));
-    compile_corpus(&catalog, &seeds)
+    let coding = read_data_files(dir, CODING_DIR).map_err(fail)?;
+    compile_corpus_with(&catalog, &seeds, &coding)
 }
 
-/// Compiles seeds in the order given (the catalog's order does not matter).
+/// Every `*.jsonl` of a folder under the seeds folder (none when it does not exist).
+pub fn read_data_files(dir: &Path, sub: &str) -> Result<Vec<DataFile>, String> {
+    let Ok(entries) = std::fs::read_dir(dir.join(sub)) else { return Ok(Vec::new()) };
+    let mut files = Vec::new();
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().to_string();
+        if name.ends_with(".jsonl") {
+            let text = std::fs::read_to_string(entry.path()).map_err(|e| format!("cannot read {sub}/{name} as UTF-8 text: {e}"))?;
+            files.push(DataFile { path: format!("{sub}/{name}"), text });
+        }
+    }
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(files)
+}
+
+/// Compiles seeds in the order given (the catalog's order does not matter), by the rules
+/// alone.
 pub fn compile_corpus(catalog_json: &str, seeds: &[Seed]) -> Result<Bundle, BuildError> {
+    compile_corpus_with(catalog_json, seeds, &[])
+}
+
+/// Compiles seeds with their reviewed coding (`coding/<document id>.jsonl`).
+pub fn compile_corpus_with(catalog_json: &str, seeds: &[Seed], coding: &[DataFile]) -> Result<Bundle, BuildError> {
     let mut problems = Vec::new();
     let (entries, catalog_problems) = catalog::parse(catalog_json);
     // With a catalog that is not even JSON, "no entry" would be noise for every seed.
@@ -61,7 +84,8 @@ pub fn compile_corpus(catalog_json: &str, seeds: &[Seed]) -> Result<Bundle, Buil
             }
         };
         if let Some(entry) = entry {
-            match compile_document(entry, &text) {
+            let review = coding.iter().find(|f| f.path == format!("{CODING_DIR}/{}.jsonl", entry.id));
+            match compile_document(entry, &text, review) {
                 Ok(compiled) => {
                     bundle.documents.push(compiled.document);
                     bundle.provisions.extend(compiled.provisions);
@@ -77,6 +101,15 @@ pub fn compile_corpus(catalog_json: &str, seeds: &[Seed]) -> Result<Bundle, Buil
                 CATALOG_FILE,
                 ProblemKind::MissingFile,
                 format!("the entry for document \"{}\" names {}, which is not in the seeds folder: add the file or remove the entry", entry.id, entry.file),
+            ));
+        }
+    }
+    for file in coding {
+        if !entries.iter().any(|e| file.path == format!("{CODING_DIR}/{}.jsonl", e.id)) {
+            problems.push(Problem::new(
+                &file.path,
+                ProblemKind::StaleReview,
+                "this review file names no document of the catalog: name it after a document id (coding/<id>.jsonl) or remove it",
             ));
         }
     }

@@ -11,6 +11,7 @@ use crate::catalog::Entry;
 use crate::error::Problem;
 use crate::metadata::merge_metadata;
 use crate::pieces::pieces;
+use crate::review::{self, DataFile};
 use crate::text::content_len;
 use hts_runtime::model::*;
 
@@ -22,7 +23,7 @@ pub struct Compiled {
 }
 
 /// Compiles one decoded document against its catalog entry.
-pub fn compile_document(entry: &Entry, text: &str) -> Result<Compiled, Vec<Problem>> {
+pub fn compile_document(entry: &Entry, text: &str, review: Option<&DataFile>) -> Result<Compiled, Vec<Problem>> {
     let pieces = pieces(text);
     let assembled = assemble(&entry.id, &pieces);
     let trusted = assembled.out_of_order == 0;
@@ -33,7 +34,15 @@ pub fn compile_document(entry: &Entry, text: &str) -> Result<Compiled, Vec<Probl
         .map(|(position, draft)| annotate(entry, position, draft, trusted))
         .collect();
     let targets = extract_targets(&mut provisions);
-    let meta = merge_metadata(entry, &assembled.meta, text)?;
+    let review_problems = review.map(|file| review::apply(file, &mut provisions)).unwrap_or_default();
+    let meta = match merge_metadata(entry, &assembled.meta, text) {
+        Ok(meta) if review_problems.is_empty() => meta,
+        Ok(_) => return Err(review_problems),
+        Err(mut p) => {
+            p.extend(review_problems);
+            return Err(p);
+        }
+    };
     let quality_notes = quality_notes(&assembled.stats, assembled.out_of_order, assembled.headings.is_empty());
     let stats = DocumentStats {
         source_chars: content_len(text),

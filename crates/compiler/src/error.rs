@@ -37,6 +37,10 @@ pub enum ProblemKind {
     BadDate,
     /// The text says one thing and the catalog another.
     Contradiction,
+    /// A review or translation line that cannot be read, or names unknown codes.
+    BadReview,
+    /// A review or translation made for a sentence that is gone or whose text changed.
+    StaleReview,
 }
 
 impl fmt::Display for Problem {

@@ -9,6 +9,9 @@
 //!   [`annotate`] → [`metadata`], over [`text`] (decoding, sentences), [`forms`] (how
 //!   official documents write metadata), [`outline`] (numbering styles), [`tagging`]
 //!   (keyword rules, `data/rules.json`) and [`targets`];
+//! - [`review`]: reviewed coding (`seeds/coding/*.jsonl`) applied over the rules' tags;
+//! - [`translations`]: the English edition (`seeds/translations/en/*.jsonl`), checked and
+//!   written as a file of its own;
 //! - [`pack`]: the packed bundle the wasm embeds, checked by reading it back;
 //! - [`output`]: the data set `data/policies.json`;
 //! - [`synthetic`]: the benchmark's generated corpora.
@@ -25,12 +28,15 @@ pub mod outline;
 pub mod output;
 pub mod pack;
 pub mod pieces;
+pub mod review;
 pub mod synthetic;
 pub mod tagging;
 pub mod targets;
 pub mod text;
+pub mod translations;
 
-pub use corpus::{compile_corpus, compile_dir, Seed};
+pub use corpus::{compile_corpus, compile_corpus_with, compile_dir, Seed};
+pub use review::DataFile;
 pub use error::{BuildError, Problem};
 pub use hts_runtime::Bundle;
 

@@ -125,17 +125,19 @@ impl Packer {
     /// The record number of a sentence with its tags and targets, stored at first use.
     fn record(&mut self, s: &Sentence, path: &[String], targets: &[Target]) -> usize {
         let tags: Vec<String> = s.reasons.iter().map(|r| tag(r, path)).collect();
-        let targets: Vec<Value> = targets.iter().map(|t| json!([t.indicator, t.text, t.value, t.value_max, t.unit, t.year, t.kind])).collect();
-        let key = json!([s.text, tags, targets]).to_string();
+        let targets: Vec<Value> = targets.iter().map(|t| json!([t.indicator, t.text, t.value, t.value_max, t.unit, t.year, t.kind.as_str(), t.qualifier])).collect();
+        let review = (s.coded_by == CodedBy::Review).then(|| s.note.as_deref().map_or(-1, |n| self.text(n) as i64));
+        let key = json!([s.text, tags, targets, review]).to_string();
         if let Some(&i) = self.record_index.get(&key) {
             return i;
         }
         let text = self.text(&s.text) as i64;
         let delta = text - self.last_text;
         self.last_text = text;
-        let record = match (tags.is_empty(), targets.is_empty()) {
-            (true, true) => json!(delta),
-            (_, true) => json!([delta, tags]),
+        let record = match (tags.is_empty(), targets.is_empty(), review) {
+            (_, _, Some(note)) => json!([delta, tags, targets, note]),
+            (true, true, None) => json!(delta),
+            (_, true, None) => json!([delta, tags]),
             _ => json!([delta, tags, targets]),
         };
         self.records.push(record);

@@ -5,7 +5,7 @@
 //! excluded phrase does not count, which keeps passing words from becoming measures
 //! (`以市场需求为导向` is not demand cultivation). Every tag keeps the phrase that caused it.
 
-use hts_runtime::model::TagReason;
+use hts_runtime::model::{ReasonKind, TagReason};
 use serde::Deserialize;
 use std::sync::OnceLock;
 
@@ -46,13 +46,13 @@ pub struct Tags {
 }
 
 impl Tags {
-    pub fn add(&mut self, is_domain: bool, code: &str, kind: &str, matched: &str) {
+    pub fn add(&mut self, is_domain: bool, code: &str, kind: ReasonKind, matched: &str) {
         let list = if is_domain { &mut self.domains } else { &mut self.tools };
         if list.iter().any(|c| c == code) {
             return;
         }
         list.push(code.to_string());
-        self.reasons.push(TagReason { code: code.to_string(), kind: kind.to_string(), matched: matched.to_string() });
+        self.reasons.push(TagReason { code: code.to_string(), kind, matched: matched.to_string() });
     }
 }
 
@@ -66,14 +66,14 @@ pub fn tag_sentence(sentence: &str, path: &[String], headings_trusted: bool) -> 
             .then(|| path.iter().find(|h| first_match(h, &rule.headings, &rule.exclude).is_some()))
             .flatten();
         if let Some(heading) = from_heading {
-            tags.add(true, &rule.code, "heading", heading);
+            tags.add(true, &rule.code, ReasonKind::Heading, heading);
         } else if let Some(k) = first_match(sentence, &rule.keywords, &rule.exclude) {
-            tags.add(true, &rule.code, "keyword", k);
+            tags.add(true, &rule.code, ReasonKind::Keyword, k);
         }
     }
     for rule in &rules.tools {
         if let Some(k) = first_match(sentence, &rule.keywords, &rule.exclude) {
-            tags.add(false, &rule.code, "keyword", k);
+            tags.add(false, &rule.code, ReasonKind::Keyword, k);
         }
     }
     tags
@@ -133,7 +133,7 @@ mod tests {
         let s = "构建服务体系。";
         let trusted = tag_sentence(s, &path, true);
         assert_eq!(trusted.domains, vec!["ip"]);
-        assert_eq!(trusted.reasons[0].kind, "heading");
+        assert_eq!(trusted.reasons[0].kind, ReasonKind::Heading);
         assert_eq!(trusted.reasons[0].matched, "（二）知识产权服务");
         assert!(tag_sentence(s, &path, false).domains.is_empty());
     }

@@ -5,6 +5,7 @@
 //! document number, a date or the threshold of a rule (`不超过500万元的部分`).
 
 use hts_runtime::fold::fold_char;
+use hts_runtime::model::TargetKind;
 
 /// Units in the order they are tried (longer first where one is a prefix of another).
 const UNITS: [&str; 16] = ["亿元", "万元", "万人", "万户", "mbps", "%", "家", "个", "项", "人", "户", "所", "座", "倍", "g", "支"];
@@ -23,7 +24,9 @@ pub struct Found {
     pub value_max: Option<f64>,
     pub unit: String,
     pub year: Option<u16>,
-    pub kind: &'static str,
+    pub kind: TargetKind,
+    /// How the value is bounded, as written (`以上`, `左右`, `超过`, `不低于`, `达到` …).
+    pub qualifier: Option<String>,
 }
 
 /// The deadline a sentence states: `到2015年` → 2015, `“十二五”期间/末期` → 2015.
@@ -86,18 +89,18 @@ pub fn extract(sentence: &str, year: Option<u16>, in_context: bool) -> Vec<Found
         let indicator = indicator(&folded, sentence, i, end, unit);
         let clause = original_clause(sentence, i, end);
         let kind = if unit == "%" && GROWTH_WORDS.iter().any(|w| indicator.contains(w)) {
-            "growth"
+            TargetKind::Growth
         } else if COUNT_UNITS.contains(&unit) {
-            "count"
+            TargetKind::Count
         } else {
-            "level"
+            TargetKind::Level
         };
         let unit = match unit {
             "mbps" => "Mbps",
             "g" => "G",
             u => u,
         };
-        found.push(Found { indicator, clause, value, value_max, unit: unit.to_string(), year: if in_context { year } else { None }, kind });
+        found.push(Found { indicator, clause, value, value_max, unit: unit.to_string(), year: if in_context { year } else { None }, kind, qualifier: None });
         i = end;
     }
     found
@@ -217,7 +220,7 @@ mod tests {
         assert_eq!(year, Some(2015));
         let t = extract(s, year, true);
         assert_eq!(t.len(), 1);
-        assert_eq!((t[0].value, t[0].unit.as_str(), t[0].kind), (20.0, "%", "growth"));
+        assert_eq!((t[0].value, t[0].unit.as_str(), t[0].kind), (20.0, "%", TargetKind::Growth));
         assert_eq!(t[0].indicator, "高技术服务业营业收入年均增长");
     }
 

@@ -103,20 +103,101 @@ pub struct Provision {
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Sentence {
+    /// `<provision id>:<n>`, n from 1: the key of reviewed coding and translations.
+    pub id: String,
     pub text: String,
     pub domains: Vec<String>,
     pub tools: Vec<String>,
     /// Why each tag was given, in the order of `domains` then `tools`.
     pub reasons: Vec<TagReason>,
+    /// Whether a careful reader decided the tags (`review`) or the keyword rules
+    /// suggested them (`rules`, for sentences nobody has reviewed yet).
+    pub coded_by: CodedBy,
+    /// The reviewer's note on a hard call, if any.
+    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    pub note: Option<String>,
+}
+
+/// Who decided a sentence's tags.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "lowercase"))]
+pub enum CodedBy {
+    /// Read and coded by a person, following `docs/coding-guide.md`.
+    Review,
+    /// Suggested by the keyword rules (`rules.json`); not checked.
+    #[default]
+    Rules,
+}
+
+/// Why a tag was given.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "lowercase"))]
+pub enum ReasonKind {
+    /// The section the sentence sits under (rules).
+    Heading,
+    /// A phrase in the sentence (rules).
+    Keyword,
+    /// A quantitative target was extracted from the sentence (rules).
+    Target,
+    /// A reviewer's decision.
+    Review,
+}
+
+/// What a target counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "lowercase"))]
+pub enum TargetKind {
+    /// A growth rate.
+    Growth,
+    /// A number of things (enterprises, bases, people).
+    Count,
+    /// Any other level (revenue, bandwidth, a share).
+    Level,
+}
+
+impl CodedBy {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CodedBy::Review => "review",
+            CodedBy::Rules => "rules",
+        }
+    }
+}
+
+impl ReasonKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ReasonKind::Heading => "heading",
+            ReasonKind::Keyword => "keyword",
+            ReasonKind::Target => "target",
+            ReasonKind::Review => "review",
+        }
+    }
+}
+
+impl TargetKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TargetKind::Growth => "growth",
+            TargetKind::Count => "count",
+            TargetKind::Level => "level",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<TargetKind> {
+        [TargetKind::Growth, TargetKind::Count, TargetKind::Level].into_iter().find(|k| k.as_str() == s)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct TagReason {
     pub code: String,
-    /// `heading` (the section it sits under), `keyword` (a phrase in the sentence)
-    /// or `target` (a quantitative target was extracted).
-    pub kind: String,
+    pub kind: ReasonKind,
+    /// The heading or phrase that caused a rule tag; empty for a reviewed tag.
     pub matched: String,
 }
 
@@ -133,8 +214,9 @@ pub struct Target {
     pub value_max: Option<f64>,
     pub unit: String,
     pub year: Option<u16>,
-    /// `growth` for growth rates, `count` for counted targets, `level` otherwise.
-    pub kind: String,
+    pub kind: TargetKind,
+    /// How the value is bounded, as written: `以上`, `左右`, `超过`, `不低于`, `达到` …
+    pub qualifier: Option<String>,
 }
 
 impl Provision {

@@ -15,7 +15,7 @@
 //! ```text
 //! { "format": "hts-packed-1", "schema_version": 1,
 //!   "texts":     [string]        every distinct sentence, heading, clause and note
-//!   "sentences": [Δtext | [Δtext, [tag]] | [Δtext, [tag], [target]]]
+//!   "sentences": [Δtext | [Δtext, [tag]] | [Δtext, [tag], [target]] | [Δtext, [tag], [target], note]]
 //!   "documents": [{ metadata fields (null ones left out), "stats": [5 numbers],
 //!                   "outline":    [[id, level, text, Δfirst_provision]],
 //!                   "quality_notes": [[code, number…]],
@@ -29,8 +29,10 @@
 //! A provision's heading is the outline entry whose path (its own label under its
 //! ancestors') is the provision's path, `null` for an empty path, or the path's text
 //! numbers when no entry has it. A tag is `code:why` (why = `k` + phrase, `t` + value,
-//! or `h<i>` = heading `i` of the path); a target is
-//! `[indicator, clause, value, value_max, unit, year, kind]`.
+//! `r` = a reviewer's decision, or `h<i>` = heading `i` of the path); a target is
+//! `[indicator, clause, value, value_max, unit, year, kind, qualifier]`. A record with a
+//! fourth element was coded by review: the note's text number, or -1 for no note; a
+//! sentence's id is its provision's id and its number (`…-3-2:1`), not stored.
 
 use crate::json::{self, Json};
 use crate::model::*;
@@ -90,11 +92,11 @@ impl Numbering {
 }
 
 /// `code:why`: `h<i>` when the reason is heading `i` of the path, else the kind's initial
-/// and the phrase.
+/// (`h`, `k`, `t`, `r`) and the phrase.
 pub fn tag(r: &TagReason, path: &[String]) -> String {
-    let why = match path.iter().position(|h| *h == r.matched).filter(|_| r.kind == "heading") {
+    let why = match path.iter().position(|h| *h == r.matched).filter(|_| r.kind == ReasonKind::Heading) {
         Some(i) => format!("h{i}"),
-        None => format!("{}{}", r.kind.chars().next().unwrap_or('k'), r.matched),
+        None => format!("{}{}", &r.kind.as_str()[..1], r.matched),
     };
     format!("{}:{why}", r.code)
 }
@@ -185,7 +187,7 @@ impl<'a> Unpacker<'a> {
             self.last_record += delta.as_i64().unwrap_or(0);
             let index = usize::try_from(self.last_record).ok().filter(|&i| i < self.records.len());
             let index = index.ok_or_else(|| format!("sentence record {} is missing", self.last_record))?;
-            let (sentence, stated) = self.record(index, &path, &id)?;
+            let (sentence, stated) = self.record(index, &path, &id, format!("{id}:{}", sentences.len() + 1))?;
             sentences.push(sentence);
             targets.extend(stated);
         }
@@ -244,9 +246,15 @@ impl<'a> Unpacker<'a> {
     }
 
     /// Sentence record `index` under a provision's path, and the targets it states.
-    fn record(&self, index: usize, path: &[String], provision: &str) -> Result<(Sentence, Vec<Target>), String> {
+    fn record(&self, index: usize, path: &[String], provision: &str, id: String) -> Result<(Sentence, Vec<Target>), String> {
         let r = &self.records[index];
-        let mut s = Sentence { text: self.text(self.record_texts[index])?, domains: Vec::new(), tools: Vec::new(), reasons: Vec::new() };
+        let (coded_by, note) = match int(r, 3) {
+            Some(n) if n >= 0 => (CodedBy::Review, Some(self.text(n)?)),
+            Some(_) => (CodedBy::Review, None),
+            None => (CodedBy::Rules, None),
+        };
+        let text = self.text(self.record_texts[index])?;
+        let mut s = Sentence { id, text, domains: Vec::new(), tools: Vec::new(), reasons: Vec::new(), coded_by, note };
         for t in r.at(1).map(Json::items).unwrap_or_default() {
             let t = t.as_str().unwrap_or_default();
             let (code, why) = t.split_once(':').unwrap_or((t, ""));
@@ -254,13 +262,14 @@ impl<'a> Unpacker<'a> {
             let kind = chars.next();
             let rest = chars.as_str();
             let (kind, matched) = match kind {
-                Some('h') => ("heading", rest.parse::<usize>().ok().and_then(|i| path.get(i).cloned()).unwrap_or_else(|| rest.into())),
-                Some('t') => ("target", rest.to_string()),
-                _ => ("keyword", rest.to_string()),
+                Some('h') => (ReasonKind::Heading, rest.parse::<usize>().ok().and_then(|i| path.get(i).cloned()).unwrap_or_else(|| rest.into())),
+                Some('t') => (ReasonKind::Target, rest.to_string()),
+                Some('r') => (ReasonKind::Review, rest.to_string()),
+                _ => (ReasonKind::Keyword, rest.to_string()),
             };
             let list = if taxonomy().domain(code).is_some() { &mut s.domains } else { &mut s.tools };
             list.push(code.to_string());
-            s.reasons.push(TagReason { code: code.to_string(), kind: kind.into(), matched });
+            s.reasons.push(TagReason { code: code.to_string(), kind, matched });
         }
         let targets = r
             .at(2)
@@ -277,7 +286,8 @@ impl<'a> Unpacker<'a> {
                     value_max: t.at(3).and_then(Json::as_f64),
                     unit: field(4),
                     year: t.at(5).and_then(Json::as_u64).map(|y| y as u16),
-                    kind: field(6),
+                    kind: TargetKind::parse(&field(6)).unwrap_or(TargetKind::Level),
+                    qualifier: t.at(7).and_then(Json::as_str).map(str::to_string),
                 }
             })
             .collect();

@@ -1,28 +1,40 @@
-//! `hts-compile SEEDS_DIR OUT.json`: writes the data set (`data/policies.json`), compiled by
-//! the same code as `build.rs`. Exits non-zero, with every problem listed, when the seeds
-//! do not compile; never writes a data set then.
+//! `hts-compile SEEDS_DIR OUT_DIR`: writes the data set `OUT_DIR/policies.json` and each
+//! translation `OUT_DIR/policies.<lang>.json` (today `en`), compiled by the same code as
+//! `build.rs`. Exits non-zero, with every problem listed, when the seeds, their reviews or
+//! translations do not compile; writes nothing then.
 
+use hts_compiler::corpus::read_data_files;
+use hts_compiler::translations::{self, TRANSLATIONS_DIR};
+use std::path::Path;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let [seeds, out] = args.as_slice() else {
-        eprintln!("usage: hts-compile SEEDS_DIR OUT.json");
+        eprintln!("usage: hts-compile SEEDS_DIR OUT_DIR");
         return ExitCode::from(2);
     };
-    let bundle = match hts_compiler::compile_dir(std::path::Path::new(seeds)) {
-        Ok(bundle) => bundle,
-        Err(e) => {
-            eprintln!("{e}");
-            return ExitCode::FAILURE;
-        }
-    };
-    let written = hts_compiler::output::to_json(&bundle).and_then(|json| std::fs::write(out, json).map_err(|e| format!("cannot write {out}: {e}")));
-    match written {
+    match run(Path::new(seeds), Path::new(out)) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("error: {e}");
+            eprintln!("{e}");
             ExitCode::FAILURE
         }
     }
+}
+
+fn run(seeds: &Path, out: &Path) -> Result<(), String> {
+    let bundle = hts_compiler::compile_dir(seeds).map_err(|e| e.to_string())?;
+    let mut files = vec![("policies.json".to_string(), hts_compiler::output::to_json(&bundle)?)];
+    for lang in ["en"] {
+        let sources = read_data_files(seeds, &format!("{TRANSLATIONS_DIR}/{lang}"))?;
+        let texts = translations::compile(&bundle, &sources).map_err(|e| e.to_string())?;
+        files.push((format!("policies.{lang}.json"), translations::to_json(lang, &texts)));
+    }
+    std::fs::create_dir_all(out).map_err(|e| format!("cannot create {}: {e}", out.display()))?;
+    for (name, text) in files {
+        let path = out.join(name);
+        std::fs::write(&path, text).map_err(|e| format!("error: cannot write {}: {e}", path.display()))?;
+    }
+    Ok(())
 }

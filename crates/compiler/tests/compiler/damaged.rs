@@ -26,7 +26,7 @@ fn headings_out_of_order_are_noted_and_tags_come_from_content() {
     // Sits under （二）知识产权服务 in the source, but says nothing of IP: no `ip` from the heading.
     let p = provision_with(&b, "发展知识产权代理服务");
     assert_eq!(p.domains(), vec!["ip"]);
-    assert_eq!(p.sentences[0].reasons[0].kind, "keyword");
+    assert_eq!(p.sentences[0].reasons[0].kind, hts_runtime::model::ReasonKind::Keyword);
 }
 
 #[test]

@@ -7,4 +7,6 @@ mod errors;
 mod numbering;
 mod packing;
 mod properties;
+mod review;
 mod seeds;
+mod translations;

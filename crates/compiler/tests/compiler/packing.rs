@@ -75,6 +75,9 @@ fn what_cannot_be_derived_is_written_out() {
     // responsibility clause does not name, and a provision with no path at all.
     let doc = bundle.provisions[5].doc.clone();
     bundle.provisions[5].id = format!("{doc}-special");
+    for (n, s) in bundle.provisions[5].sentences.iter_mut().enumerate() {
+        s.id = format!("{doc}-special:{}", n + 1);
+    }
     bundle.provisions[6].path = vec!["不在目录中的标题".into()];
     bundle.provisions[7].departments = vec!["某部门".into()];
     bundle.provisions[8].path.clear();

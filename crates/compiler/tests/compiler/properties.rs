@@ -132,7 +132,7 @@ fn the_compiler_never_panics_on_arbitrary_text() {
             .map(|_| if rng.chance(85) { rng.pick(&TEXT_PARTS).to_string() } else { random_text(&mut rng, 2) })
             .collect();
         let _ = pieces(&text);
-        if let Ok(compiled) = compile_document(&entry, &text) {
+        if let Ok(compiled) = compile_document(&entry, &text, None) {
             for p in &compiled.provisions {
                 assert!(!p.sentences.is_empty(), "empty provision from {text:?}");
             }

@@ -1,0 +1,83 @@
+//! Reviewed coding (`coding/<document id>.jsonl`): applied over the rules' tags, labelled
+//! as a review, and refused loudly when it no longer fits the text.
+
+use crate::common::*;
+use hts_compiler::error::ProblemKind;
+use hts_compiler::review::fingerprint;
+use hts_compiler::{compile_corpus_with, DataFile, Seed};
+use hts_runtime::model::{CodedBy, ReasonKind};
+
+fn fixture_parts() -> (String, Vec<Seed>, String) {
+    let dir = fixture("reviewed");
+    let catalog = std::fs::read_to_string(dir.join("catalog.json")).unwrap();
+    let seeds = vec![Seed { file: "reviewed.txt".into(), bytes: std::fs::read(dir.join("reviewed.txt")).unwrap() }];
+    let coding = std::fs::read_to_string(dir.join("coding/test-reviewed.jsonl")).unwrap();
+    (catalog, seeds, coding)
+}
+
+fn compile_with(coding: &str) -> Result<hts_runtime::Bundle, hts_compiler::BuildError> {
+    let (catalog, seeds, _) = fixture_parts();
+    compile_corpus_with(&catalog, &seeds, &[DataFile { path: "coding/test-reviewed.jsonl".into(), text: coding.into() }])
+}
+
+#[test]
+fn a_review_replaces_the_rules_tags_and_says_so() {
+    let b = compile_fixture("reviewed").unwrap();
+    let s = &b.provisions[0].sentences[0];
+    assert_eq!(s.id, "test-reviewed-1-1:1");
+    // The rules read 融资 and say finance; the reviewer says what is built: a platform.
+    assert_eq!((s.tools.clone(), s.coded_by), (vec!["platforms".to_string()], CodedBy::Review));
+    assert!(s.reasons.iter().all(|r| r.kind == ReasonKind::Review));
+    assert!(s.note.as_deref().unwrap().contains("what is built"));
+    let json = hts_compiler::output::to_json(&b).unwrap();
+    assert!(json.contains("\"coded_by\":\"review\"") && json.contains("\"coded_by\":\"rules\""));
+}
+
+#[test]
+fn a_listed_but_undecided_sentence_keeps_the_rules_tags() {
+    let b = compile_fixture("reviewed").unwrap();
+    let s = &b.provisions[0].sentences[1];
+    assert_eq!(s.coded_by, CodedBy::Rules);
+    assert_eq!(s.tools, vec!["talent"]);
+}
+
+#[test]
+fn a_review_of_a_changed_sentence_fails_the_build_naming_it() {
+    let (_, _, coding) = fixture_parts();
+    let stale = coding.replace("b6b1c8b1", "00000000");
+    let err = compile_with(&stale).unwrap_err();
+    let p = &err.problems[0];
+    assert_eq!((p.kind, p.line), (ProblemKind::StaleReview, Some(1)));
+    assert!(p.message.contains("test-reviewed-1-1:1") && p.message.contains(&fingerprint("建设科技金融服务中心，为企业提供融资服务。")), "{}", p.message);
+}
+
+#[test]
+fn a_review_of_a_sentence_that_is_gone_fails_the_build() {
+    let (_, _, coding) = fixture_parts();
+    let gone = format!("{coding}{{\"sentence\": \"test-reviewed-9:1\", \"fp\": \"12345678\", \"domains\": [], \"tools\": []}}\n");
+    let err = compile_with(&gone).unwrap_err();
+    assert!(err.problems.iter().any(|p| p.kind == ProblemKind::StaleReview && p.line == Some(3) && p.message.contains("test-reviewed-9:1")), "{err}");
+}
+
+#[test]
+fn unknown_codes_and_broken_lines_are_named_with_their_line() {
+    let err = compile_with("{\"sentence\": \"test-reviewed-1-1:1\", \"fp\": \"b6b1c8b1\", \"domains\": [\"finance\"], \"tools\": []}\nnot json\n").unwrap_err();
+    assert_eq!(err.problems.len(), 2, "{err}");
+    assert!(err.problems[0].message.contains("unknown code") && err.problems[0].line == Some(1));
+    assert!(err.problems[1].message.contains("not a review line") && err.problems[1].line == Some(2));
+}
+
+#[test]
+fn a_review_file_of_no_document_is_refused() {
+    let (catalog, seeds, coding) = fixture_parts();
+    let err = compile_corpus_with(&catalog, &seeds, &[DataFile { path: "coding/nobody.jsonl".into(), text: coding }]).unwrap_err();
+    assert!(err.problems.iter().any(|p| p.file == "coding/nobody.jsonl"), "{err}");
+}
+
+#[test]
+fn every_sentence_of_the_seeds_is_reviewed() {
+    let b = hts_compiler::compile_dir(&seeds_dir()).unwrap();
+    let unreviewed: Vec<&str> =
+        b.provisions.iter().flat_map(|p| &p.sentences).filter(|s| s.coded_by != CodedBy::Review).map(|s| s.id.as_str()).collect();
+    assert!(unreviewed.is_empty(), "not reviewed: {unreviewed:?}");
+}
