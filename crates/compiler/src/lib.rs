@@ -16,6 +16,7 @@
 //! - [`output`]: the data set `data/policies.json`;
 //! - [`synthetic`]: the benchmark's generated corpora.
 
+pub mod accuracy;
 pub mod annotate;
 pub mod assemble;
 pub mod catalog;
