@@ -3,7 +3,9 @@
 //    Content-Security-Policy with no inline script (`wasm-unsafe-eval` is the only grant);
 // 2. writes a service worker with a cache named after this build, so the site works
 //    offline after one visit and a new deploy never serves the old app;
-// 3. writes offline.html: one file with the CSS, JS and wasm inlined, for file:// use.
+// 3. writes offline.html: one file with the CSS, JS and wasm inlined, for file:// use;
+// 4. writes precompressed copies (`.br`, `.gz`) beside every text and wasm file, for hosts
+//    that serve them (they are in neither the service worker's list nor offline.html).
 import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
@@ -56,7 +58,7 @@ const files = [];
 (function walk(dir) {
   for (const e of fs.readdirSync(path.join(staging, dir), { withFileTypes: true })) {
     const rel = path.posix.join(dir, e.name);
-    if (e.isDirectory()) { if (rel !== 'data') walk(rel); } else if (!['sw.js', 'offline.html'].includes(rel)) files.push(rel);
+    if (e.isDirectory()) { if (rel !== 'data') walk(rel); } else if (!['sw.js', 'offline.html'].includes(rel) && !/\.(br|gz)$/.test(rel)) files.push(rel);
   }
 })('');
 files.sort();
@@ -115,4 +117,30 @@ await __wbg_init({ module_or_path: bytes });`, { module: true, compress: true, m
 const loader = `<script type="module">${script}</script>`;
 offline = offline.replace('</body>', () => loader + '\n</body>');
 fs.writeFileSync(path.join(staging, 'offline.html'), offline);
-console.log(`post-build: ${bootFile}, sw.js (cache ${version}, ${files.length} files), offline.html (${(offline.length / 1024).toFixed(0)} KiB)`);
+// --- 4. precompressed copies, last, so they cover sw.js and offline.html too. Brotli at
+// its highest quality, gzip at level 9 (as scripts/bench measures); a copy that would not
+// be smaller is not written.
+const COMPRESSIBLE = /\.(html|js|mjs|css|json|svg|txt|wasm)$/;
+let precompressed = 0;
+(function compress(dir) {
+  for (const e of fs.readdirSync(path.join(staging, dir), { withFileTypes: true })) {
+    const rel = path.join(dir, e.name);
+    if (e.isDirectory()) { compress(rel); continue; }
+    if (!COMPRESSIBLE.test(e.name)) continue; // (also skips earlier .br and .gz copies)
+    const body = read(rel);
+    const text = !e.name.endsWith('.wasm');
+    const copies = {
+      br: zlib.brotliCompressSync(body, { params: {
+        [zlib.constants.BROTLI_PARAM_QUALITY]: zlib.constants.BROTLI_MAX_QUALITY,
+        [zlib.constants.BROTLI_PARAM_MODE]: text ? zlib.constants.BROTLI_MODE_TEXT : zlib.constants.BROTLI_MODE_GENERIC,
+        [zlib.constants.BROTLI_PARAM_SIZE_HINT]: body.length,
+      } }),
+      gz: zlib.gzipSync(body, { level: 9 }),
+    };
+    for (const [ext, data] of Object.entries(copies)) {
+      if (data.length < body.length) { fs.writeFileSync(path.join(staging, `${rel}.${ext}`), data); precompressed++; }
+    }
+  }
+})('');
+
+console.log(`post-build: ${bootFile}, sw.js (cache ${version}, ${files.length} files), offline.html (${(offline.length / 1024).toFixed(0)} KiB), ${precompressed} precompressed copies`);

@@ -19,12 +19,20 @@ export function serve(root, { port = 0, prefix = '/' } = {}) {
   // Long enough request lines for the tests' 100 KB queries.
   const server = http.createServer({ maxHeaderSize: 1 << 20 }, (req, res) => {
     const url = new URL(req.url, 'http://localhost');
-    let rel = decodeURIComponent(url.pathname);
-    if (!rel.startsWith(prefix)) { res.writeHead(404).end('not found'); return; }
+    let rel;
+    try {
+      rel = decodeURIComponent(url.pathname);
+    } catch {
+      // A malformed percent-encoding (`/%E0%A4%A`): a bad request, not a crash.
+      res.writeHead(400, { 'content-type': 'text/plain' }).end('bad request');
+      return;
+    }
+    if (!rel.startsWith(prefix) || rel.includes('\0')) { res.writeHead(404).end('not found'); return; }
     rel = rel.slice(prefix.length);
     if (rel === '' || rel.endsWith('/')) rel += 'index.html';
-    const file = path.join(root, path.normalize(rel));
-    if (!file.startsWith(path.resolve(root))) { res.writeHead(403).end(); return; }
+    const file = path.resolve(root, '.' + path.sep + rel);
+    // Inside root: the root itself or below it (`dist-x/` starts with `dist` too).
+    if (file !== root && !file.startsWith(root + path.sep)) { res.writeHead(403).end(); return; }
     fs.readFile(file, (err, body) => {
       if (err) { res.writeHead(404, { 'content-type': 'text/plain' }).end('not found'); return; }
       res.writeHead(200, {

@@ -1,7 +1,8 @@
-//! The few things the app asks of the browser: the URL (read, push, replace, listen),
-//! scrolling to an anchor, the clipboard, performance marks.
+//! The few things the app asks of the browser: the URL (read, push, replace), scrolling
+//! to an anchor, the clipboard, downloads, performance marks.
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 /// How a state change enters the history: a deliberate action pushes an entry (Back
 /// undoes it), typing replaces the current one.
@@ -15,11 +16,11 @@ pub fn search() -> String {
     window().location().search().unwrap_or_default()
 }
 
-/// The fragment without `#`, percent-decoded.
+/// The fragment without `#`, percent-decoded (a `+` stays a plus).
 pub fn hash() -> Option<String> {
     let h = window().location().hash().ok()?;
     let h = h.strip_prefix('#').unwrap_or(&h);
-    (!h.is_empty()).then(|| hts_runtime::url::percent_decode(h))
+    (!h.is_empty()).then(|| hts_runtime::url::fragment_decode(h))
 }
 
 /// Opened from a file (`offline.html`), not from a server.
@@ -27,18 +28,18 @@ pub fn is_file() -> bool {
     window().location().protocol().is_ok_and(|p| p == "file:")
 }
 
-fn path() -> String {
-    window().location().pathname().unwrap_or_default()
-}
-
-/// Writes `query` (and an optional fragment) into the address bar.
-pub fn write_url(query: &str, fragment: Option<&str>, mode: History) {
-    let mut url = path();
-    url.push_str(query);
+fn with_fragment(mut url: String, fragment: Option<&str>) -> String {
     if let Some(f) = fragment {
         url.push('#');
         url.push_str(&hts_runtime::url::percent_encode(f));
     }
+    url
+}
+
+/// Writes `query` (and an optional fragment) into the address bar.
+pub fn write_url(query: &str, fragment: Option<&str>, mode: History) {
+    let path = window().location().pathname().unwrap_or_default();
+    let url = with_fragment(path + query, fragment);
     if let Ok(history) = window().history() {
         let _ = match mode {
             History::Push => history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url)),
@@ -49,15 +50,9 @@ pub fn write_url(query: &str, fragment: Option<&str>, mode: History) {
 
 /// The absolute link to this page with `query` and an optional fragment.
 pub fn absolute_url(query: &str, fragment: Option<&str>) -> String {
-    let location = window().location();
-    let base = location.href().unwrap_or_default();
-    let base = base.split(['?', '#']).next().unwrap_or_default().to_string();
-    let mut url = format!("{base}{query}");
-    if let Some(f) = fragment {
-        url.push('#');
-        url.push_str(&hts_runtime::url::percent_encode(f));
-    }
-    url
+    let base = window().location().href().unwrap_or_default();
+    let base = base.split(['?', '#']).next().unwrap_or_default();
+    with_fragment(format!("{base}{query}"), fragment)
 }
 
 /// Scrolls the element with this id into view, if it is on the page.
@@ -69,10 +64,44 @@ pub fn scroll_to(id: &str) -> bool {
     true
 }
 
-/// Copies text; falls back to a prompt where the clipboard is not available (file://).
-pub fn copy(text: &str) {
-    let clipboard = window().navigator().clipboard();
-    let _ = clipboard.write_text(text);
+/// Copies text to the clipboard and returns true. Where the page has no clipboard API
+/// (it needs a secure context: not a plain-http address on the network), shows the text
+/// in a prompt, selected, to copy by hand, and returns false.
+pub fn copy(text: &str, prompt: &str) -> bool {
+    let navigator = window().navigator();
+    let has_clipboard = js_sys::Reflect::get(&navigator, &"clipboard".into()).is_ok_and(|c| !c.is_undefined() && !c.is_null());
+    if has_clipboard {
+        let _ = navigator.clipboard().write_text(text);
+    } else {
+        let _ = window().prompt_with_message_and_default(prompt, text);
+    }
+    has_clipboard
+}
+
+/// How long a download's object URL lives after the click: the browser reads the blob
+/// after `click()` returns (revoking at once makes some browsers download nothing).
+const DOWNLOAD_URL_LIFETIME_MS: u32 = 40_000;
+
+/// Offers `content` as a file download named `name`.
+pub fn download(name: &str, mime: &str, content: &str) {
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(content));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else { return };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
+    if let Some(a) = document().create_element("a").ok().and_then(|e| e.dyn_into::<web_sys::HtmlAnchorElement>().ok()) {
+        a.set_href(&url);
+        a.set_download(name);
+        if let Some(body) = document().body() {
+            let _ = body.append_child(&a);
+            a.click();
+            let _ = body.remove_child(&a);
+        }
+    }
+    gloo::timers::callback::Timeout::new(DOWNLOAD_URL_LIFETIME_MS, move || {
+        let _ = web_sys::Url::revoke_object_url(&url);
+    })
+    .forget();
 }
 
 /// `performance.mark(name)`, read by the benchmark.

@@ -1,15 +1,28 @@
-//! Interface language. Every string is written in both languages at its call site
-//! (`tr(lang, "省份", "Province")`), so a missing translation cannot hide; taxonomy
-//! labels come from `taxonomy.json`.
+//! Interface language: the one translation mechanism. Every string is written in both
+//! languages at its call site, so a missing translation cannot hide: `tr(lang, "省份",
+//! "Province")` in the language given, and [`tx`], the same pair as a reactive view in
+//! the language of the moment. Taxonomy labels come from `taxonomy.json`.
 
+use crate::state::use_ctx;
+use hts_runtime::search::Facet;
 use hts_runtime::taxonomy::taxonomy;
 use hts_runtime::url::Lang;
+use leptos::prelude::*;
 
+/// The string of `lang`.
 pub fn tr(lang: Lang, zh: &'static str, en: &'static str) -> &'static str {
     match lang {
         Lang::Zh => zh,
         Lang::En => en,
     }
+}
+
+/// [`tr`] in the current language, reactive: a view that follows language switches.
+/// Every call site shares this one closure type, which keeps the wasm small (each
+/// distinct closure is compiled separately).
+pub fn tx(zh: &'static str, en: &'static str) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+    let lang = use_ctx().lang;
+    move || tr(lang.get(), zh, en)
 }
 
 fn pick(lang: Lang, zh: &str, en: &str) -> String {
@@ -34,6 +47,15 @@ pub fn tool(lang: Lang, code: &str) -> String {
         return pick(lang, &tool.zh, &tool.en);
     }
     t.family(code).map(|f| pick(lang, &f.zh, &f.en)).unwrap_or_else(|| code.to_string())
+}
+
+/// The label of an option of `facet`.
+pub fn facet_option(lang: Lang, facet: Facet, code: &str) -> String {
+    match facet {
+        Facet::Province => province(lang, code),
+        Facet::Domain => domain(lang, code),
+        Facet::Tool => tool(lang, code),
+    }
 }
 
 /// "unknown" for metadata the sources do not give.

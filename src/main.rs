@@ -1,17 +1,24 @@
 //! HTS Policy Explorer: the browser app. It renders state; all logic (search, filters,
-//! counts, the URL codec) is in `hts-core`, and the corpus is compiled into the binary by
-//! `build.rs`.
+//! counts, the URL codec) is in `hts-runtime`, and the corpus is compiled into the binary
+//! by `build.rs`.
+//!
+//! - [`state`]: the state, the corpus and the memos, shared by context;
+//! - [`url_sync`]: the state written to and read from the address bar;
+//! - [`browser`]: the calls into the browser (URL, clipboard, download, scroll, marks);
+//! - [`shell`]: the layout, which places the [`components`] and the [`views`];
+//! - [`i18n`]: the interface in both languages.
 
-mod app;
 mod browser;
 mod components;
-mod export;
 mod i18n;
+mod shell;
+mod state;
+mod url_sync;
 mod views;
 
 fn main() {
     console_error_panic_hook_lite();
-    leptos::mount::mount_to_body(app::App);
+    leptos::mount::mount_to_body(shell::App);
 }
 
 /// Reports a panic in the console instead of a silent blank page.

@@ -5,12 +5,12 @@
 //! language too, so a card is rebuilt when the language changes. Few reactive parts per
 //! card keep a keystroke's re-render within a frame.
 
-use crate::app::use_ctx;
 use crate::browser;
 use crate::components::marked::marked;
 use crate::i18n::{self, tr};
+use crate::state::use_ctx;
 use hts_runtime::export::citation;
-use hts_runtime::model::TagReason;
+use hts_runtime::model::{ReasonKind, TagReason};
 use hts_runtime::url::{Lang, State, View};
 use leptos::prelude::*;
 
@@ -19,7 +19,7 @@ pub fn ProvisionCard(index: usize) -> impl IntoView {
     let ctx = use_ctx();
     let lang = ctx.lang.get_untracked();
     let p = ctx.corpus.provision(index);
-    let doc = ctx.corpus.bundle.documents.iter().find(|d| d.id == p.doc).expect("every provision has its document");
+    let doc = ctx.document(&p.doc).expect("every provision has its document");
     let id = p.id.clone();
     let highlighted = {
         let id = id.clone();
@@ -39,7 +39,7 @@ pub fn ProvisionCard(index: usize) -> impl IntoView {
             ctx.navigate_to_anchor(next, &id);
         }
     };
-    let emphasis = Memo::new(move |_| ctx.state.with(|s| ctx.corpus.emphasised_sentences(index, s)));
+    let emphasis = Memo::new(move |_| ctx.filters.with(|s| ctx.corpus.emphasised_sentences(index, s)));
     let sentences = move || {
         let emphasis = emphasis.get();
         ctx.query.with(|q| {
@@ -82,12 +82,17 @@ pub fn ProvisionCard(index: usize) -> impl IntoView {
 }
 
 fn reason_text(lang: Lang, r: &TagReason) -> String {
-    let kind = match r.kind.as_str() {
-        "heading" => tr(lang, "所在标题：", "Under heading: "),
-        "target" => tr(lang, "量化目标：", "Quantitative target: "),
-        _ => tr(lang, "关键词：", "Keyword: "),
+    let kind = match r.kind {
+        ReasonKind::Heading => tr(lang, "所在标题：", "Under heading: "),
+        ReasonKind::Target => tr(lang, "量化目标：", "Quantitative target: "),
+        ReasonKind::Keyword => tr(lang, "关键词：", "Keyword: "),
+        ReasonKind::Review => tr(lang, "人工审核", "Reviewed"),
     };
-    format!("{kind}{}", r.matched)
+    if r.matched.is_empty() {
+        kind.trim_end_matches(['：', ':', ' ']).to_string()
+    } else {
+        format!("{kind}{}", r.matched)
+    }
 }
 
 /// Domain and tool tags; the reason shows on hover and on keyboard focus.
@@ -112,20 +117,23 @@ fn Tags(index: usize, lang: Lang) -> impl IntoView {
 fn Actions(index: usize, lang: Lang) -> impl IntoView {
     let ctx = use_ctx();
     let p = ctx.corpus.provision(index);
-    let doc = ctx.corpus.bundle.documents.iter().find(|d| d.id == p.doc).expect("document");
+    let doc = ctx.document(&p.doc).expect("every provision has its document");
     let copied = RwSignal::new(None::<&'static str>);
-    let flash = move |what: &'static str| {
+    // Says "copied" when the clipboard took it (not after the prompt of `browser::copy`).
+    let flash = move |what: &'static str, done: bool| {
+        if !done {
+            return;
+        }
         copied.set(Some(what));
         gloo::timers::callback::Timeout::new(2000, move || copied.set(None)).forget();
     };
     let copy_link = move |_| {
-        let query = ctx.state.with(hts_runtime::url::encode);
-        browser::copy(&browser::absolute_url(&query, Some(&p.id)));
-        flash("link");
+        let query = ctx.state.with_untracked(hts_runtime::url::encode);
+        flash("link", browser::copy(&browser::absolute_url(&query, Some(&p.id)), tr(lang, "复制链接：", "Copy the link:")));
     };
     let copy_citation = move |_| {
-        browser::copy(&citation(doc, p, &i18n::province(lang, &p.province), lang));
-        flash("citation");
+        let text = citation(doc, p, &i18n::province(lang, &p.province), lang);
+        flash("citation", browser::copy(&text, tr(lang, "复制引用：", "Copy the citation:")));
     };
     view! {
         <div class="actions">

@@ -1,49 +1,57 @@
 //! The active filters as removable chips, and "clear all".
 
-use crate::app::{tx, use_ctx};
-use crate::i18n;
+use crate::i18n::{self, tr, tx};
+use crate::state::use_ctx;
+use hts_runtime::search::Facet;
 use leptos::prelude::*;
+
+/// What a chip removes.
+#[derive(Clone)]
+enum Chip {
+    Option(Facet, String),
+    Query(String),
+}
 
 #[component]
 pub fn ActiveFilters() -> impl IntoView {
     let ctx = use_ctx();
     let chips = move || {
         let lang = ctx.lang.get();
-        ctx.state.with(|s| {
-            let mut chips: Vec<(&'static str, String, String)> = Vec::new();
-            chips.extend(s.provinces.iter().map(|c| ("province", c.clone(), i18n::province(lang, c))));
-            chips.extend(s.domains.iter().map(|c| ("domain", c.clone(), i18n::domain(lang, c))));
-            chips.extend(s.tools.iter().map(|c| ("tool", c.clone(), i18n::tool(lang, c))));
+        ctx.filters.with(|s| {
+            let mut chips: Vec<(Chip, String)> = Vec::new();
+            for facet in Facet::ALL {
+                chips.extend(s.codes(facet).iter().map(|c| (Chip::Option(facet, c.clone()), i18n::facet_option(lang, facet, c))));
+            }
             if !s.q.trim().is_empty() {
-                chips.push(("q", s.q.clone(), format!("“{}”", s.q)));
+                chips.push((Chip::Query(s.q.clone()), format!("“{}”", s.q)));
             }
             chips
         })
     };
-    let remove = move |key: &'static str, code: String| {
-        ctx.update(|s| match key {
-            "province" => s.provinces.retain(|c| *c != code),
-            "domain" => s.domains.retain(|c| *c != code),
-            "tool" => s.tools.retain(|c| *c != code),
-            _ => s.q.clear(),
-        })
-    };
     move || {
         let chips = chips();
+        let lang = ctx.lang.get_untracked();
         (!chips.is_empty()).then(|| {
             view! {
                 <div class="chips" data-testid="active-filters">
                     <span class="chips-title">{tx("当前筛选：", "Filters:")}</span>
-                    {chips.into_iter().map(|(key, code, label)| {
-                        let aria = format!("{} {}", ctx.t("移除筛选", "Remove filter"), label);
-                        let testid = format!("chip-{key}-{code}");
+                    {chips.into_iter().map(|(chip, label)| {
+                        let aria = format!("{} {}", tr(lang, "移除筛选", "Remove filter"), label);
+                        let testid = match &chip {
+                            Chip::Option(facet, code) => format!("chip-{}-{code}", facet.key()),
+                            Chip::Query(q) => format!("chip-q-{q}"),
+                        };
+                        let remove = move |_| ctx.update(|s| match &chip {
+                            Chip::Option(facet, code) => s.remove(*facet, code),
+                            Chip::Query(_) => s.clear_query(),
+                        });
                         view! {
-                            <button class="chip" data-testid=testid aria-label=aria on:click=move |_| remove(key, code.clone())>
+                            <button class="chip" data-testid=testid aria-label=aria on:click=remove>
                                 {label} <span aria-hidden="true">" ×"</span>
                             </button>
                         }
                     }).collect_view()}
-                    <button class="link-button" data-testid="clear-all" on:click=move |_| ctx.update(|s| *s = s.cleared())>
+                    <button class="link-button" data-testid="clear-all" on:click=move |_| ctx.update(|s| s.clear_filters())>
                         {tx("清除全部", "Clear all")}
                     </button>
                 </div>

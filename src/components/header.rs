@@ -1,13 +1,14 @@
 //! Title bar: the name, the language switch and the view tabs.
 
-use crate::app::{tx, use_ctx};
+use crate::i18n::tx;
+use crate::state::use_ctx;
 use hts_runtime::url::{Lang, View};
 use leptos::prelude::*;
 
 #[component]
 pub fn Header() -> impl IntoView {
     let ctx = use_ctx();
-    let switch_lang = move |_| ctx.update(|s| s.lang = if s.lang == Lang::Zh { Lang::En } else { Lang::Zh });
+    let switch_lang = move |_| ctx.update(|s| s.switch_lang());
     view! {
         <header class="topbar">
             <div class="brand">
@@ -33,14 +34,14 @@ pub fn Header() -> impl IntoView {
 #[component]
 fn ViewTab(view: View) -> impl IntoView {
     let ctx = use_ctx();
-    let label = move || match view {
-        View::Provisions => ctx.t("条文检索", "Provisions"),
-        View::Compare => ctx.t("省际对比", "Compare"),
-        View::Targets => ctx.t("量化目标", "Targets"),
-        View::Documents => ctx.t("文件原文", "Documents"),
+    let label = match view {
+        View::Provisions => tx("条文检索", "Provisions"),
+        View::Compare => tx("省际对比", "Compare"),
+        View::Targets => tx("量化目标", "Targets"),
+        View::Documents => tx("文件原文", "Documents"),
     };
-    let current = move || ctx.state.with(|s| s.view == view);
-    let href = move || ctx.state.with(|s| ctx.href(&hts_runtime::url::State { view, ..s.clone() }));
+    let current = move || ctx.view.get() == view;
+    let href = move || ctx.href_at(view);
     let go = move |ev: leptos::ev::MouseEvent| {
         ev.prevent_default();
         ctx.update(|s| s.view = view);

@@ -20,8 +20,5 @@ pub fn marked(text: &str, ranges: &[(usize, usize)]) -> impl IntoView {
     if at < chars.len() {
         parts.push((false, chars[at..].iter().collect::<String>()));
     }
-    parts
-        .into_iter()
-        .map(|(hit, part)| if hit { view! { <mark>{part}</mark> }.into_any() } else { part.into_any() })
-        .collect_view()
+    parts.into_iter().map(|(hit, part)| if hit { view! { <mark>{part}</mark> }.into_any() } else { part.into_any() }).collect_view()
 }

@@ -1,6 +1,7 @@
 //! Says which parts of the URL were ignored (unknown codes, bad values).
 
-use crate::app::{tx, use_ctx};
+use crate::i18n::{tr, tx};
+use crate::state::use_ctx;
 use leptos::prelude::*;
 
 #[component]
@@ -12,7 +13,8 @@ pub fn Notice() -> impl IntoView {
                 return None;
             }
             let parts: Vec<String> = ignored.iter().map(|i| format!("{}={}", i.key, i.value)).collect();
-            Some(format!("{}{}", ctx.t("链接中的以下内容无法识别，已忽略：", "These parts of the link were not recognised and were ignored: "), parts.join(", ")))
+            let intro = tr(ctx.lang.get(), "链接中的以下内容无法识别，已忽略：", "These parts of the link were not recognised and were ignored: ");
+            Some(format!("{intro}{}", parts.join(", ")))
         })
     };
     move || {

@@ -1,9 +1,9 @@
 //! The compare view: provinces × domains and provinces × tools as heat maps (numbers
 //! always shown, so they read without colour), then the matching provisions side by side.
 
-use crate::app::{tx, use_ctx};
 use crate::components::marked::marked;
-use crate::i18n;
+use crate::i18n::{self, tx};
+use crate::state::use_ctx;
 use hts_runtime::search::Facet;
 use hts_runtime::taxonomy::taxonomy;
 use hts_runtime::url::View;
@@ -14,7 +14,7 @@ use std::collections::HashMap;
 fn columns() -> Vec<String> {
     let ctx = use_ctx();
     let mut out = ctx.corpus.provinces().to_vec();
-    ctx.state.with(|s| out.retain(|p| s.provinces.is_empty() || s.provinces.contains(p)));
+    ctx.filters.with(|s| out.retain(|p| s.provinces.is_empty() || s.provinces.contains(p)));
     out
 }
 
@@ -42,7 +42,7 @@ pub fn CompareView() -> impl IntoView {
 #[component]
 fn Matrix(facet: Facet, rows: Vec<(String, bool)>, caption: (&'static str, &'static str)) -> impl IntoView {
     let ctx = use_ctx();
-    let counts = Memo::new(move |_| ctx.state.with(|s| ctx.corpus.matrix(s, facet)));
+    let counts = Memo::new(move |_| ctx.filters.with(|s| ctx.corpus.matrix(s, facet)));
     let max = Memo::new(move |_| counts.with(|c: &HashMap<(String, String), usize>| c.values().copied().max().unwrap_or(0)));
     let rows = StoredValue::new(rows);
     move || {
@@ -54,22 +54,21 @@ fn Matrix(facet: Facet, rows: Vec<(String, bool)>, caption: (&'static str, &'sta
             rows.iter()
                 .map(|(code, is_family)| {
                     let label = if facet == Facet::Domain { i18n::domain(lang, code) } else { i18n::tool(lang, code) };
-                    let cells = cols.iter().map(|p| {
-                        let n = counts.with(|c| c.get(&(p.clone(), code.clone())).copied().unwrap_or(0));
-                        let level = if n == 0 { 0 } else { 1 + (n * 4).saturating_sub(1) / max.get().max(1) };
-                        let (p2, code2) = (p.clone(), code.clone());
-                        let open = move |_| ctx.update(|s| {
-                            s.provinces = vec![p2.clone()];
-                            if facet == Facet::Domain { s.domains = vec![code2.clone()] } else { s.tools = vec![code2.clone()] }
-                            s.view = View::Provisions;
-                        });
-                        let aria = format!("{} · {} · {n}", i18n::province(lang, p), label);
-                        view! {
-                            <td class=format!("heat heat-{level}")>
-                                <button class="cell" data-testid=format!("cell-{p}-{code}") aria-label=aria on:click=open disabled=n == 0>{n}</button>
-                            </td>
-                        }
-                    }).collect_view();
+                    let cells = cols
+                        .iter()
+                        .map(|p| {
+                            let n = counts.with(|c| c.get(&(p.clone(), code.clone())).copied().unwrap_or(0));
+                            let level = if n == 0 { 0 } else { 1 + (n * 4).saturating_sub(1) / max.get().max(1) };
+                            let (p2, code2) = (p.clone(), code.clone());
+                            let open = move |_| ctx.update(|s| s.open_cell(&p2, facet, &code2));
+                            let aria = format!("{} · {} · {n}", i18n::province(lang, p), label);
+                            view! {
+                                <td class=format!("heat heat-{level}")>
+                                    <button class="cell" data-testid=format!("cell-{p}-{code}") aria-label=aria on:click=open disabled=n == 0>{n}</button>
+                                </td>
+                            }
+                        })
+                        .collect_view();
                     view! { <tr class:family=*is_family><th scope="row">{label}</th>{cells}</tr> }
                 })
                 .collect_view()
@@ -99,7 +98,7 @@ fn SideBySide() -> impl IntoView {
             let n = items.len();
             let list = items.into_iter().map(|i| {
                 let prov = ctx.corpus.provision(i);
-                let href = ctx.state.with(|s| format!("{}#{}", ctx.href(&hts_runtime::url::State { view: View::Provisions, ..s.clone() }), prov.id));
+                let href = format!("{}#{}", ctx.href_at(View::Provisions), prov.id);
                 let ranges = ctx.query.with(|q| q.highlights(&prov.text));
                 view! {
                     <li class="mini" data-testid="side-provision" data-province=p.clone()>

@@ -2,9 +2,9 @@
 //! one document (`doc=`): table of contents, every provision with an anchor, search
 //! terms marked, quality notes first.
 
-use crate::app::{tx, use_ctx};
 use crate::components::marked::marked;
-use crate::i18n;
+use crate::i18n::{self, tx};
+use crate::state::use_ctx;
 use hts_runtime::model::Document;
 use hts_runtime::url::State;
 use leptos::prelude::*;
@@ -12,7 +12,7 @@ use leptos::prelude::*;
 #[component]
 pub fn DocumentsView() -> impl IntoView {
     let ctx = use_ctx();
-    move || match ctx.state.with(|s| s.doc.clone()) {
+    move || match ctx.doc.get() {
         Some(id) => view! { <Reader id/> }.into_any(),
         None => view! { <DocumentList/> }.into_any(),
     }
@@ -86,7 +86,7 @@ fn DocumentCard(doc: &'static Document) -> impl IntoView {
 #[component]
 fn Reader(id: String) -> impl IntoView {
     let ctx = use_ctx();
-    let Some(doc) = ctx.corpus.bundle.documents.iter().find(|d| d.id == id) else {
+    let Some(doc) = ctx.document(&id) else {
         return view! { <DocumentList/> }.into_any();
     };
     let provisions: Vec<usize> = (0..ctx.corpus.bundle.provisions.len()).filter(|&i| ctx.corpus.provision(i).doc == doc.id).collect();
@@ -95,14 +95,18 @@ fn Reader(id: String) -> impl IntoView {
         ctx.update(|s| s.doc = None);
     };
     let back_href = move || ctx.state.with(|s| ctx.href(&State { doc: None, ..s.clone() }));
-    let toc = doc.outline.iter().map(|h| {
-        let target = h.id.clone();
-        let go = move |ev: leptos::ev::MouseEvent| {
-            ev.prevent_default();
-            crate::browser::scroll_to(&target);
-        };
-        view! { <li class=format!("toc-{}", h.level)><a href=format!("#{}", h.id) on:click=go>{h.text.clone()}</a></li> }
-    }).collect_view();
+    let toc = doc
+        .outline
+        .iter()
+        .map(|h| {
+            let target = h.id.clone();
+            let go = move |ev: leptos::ev::MouseEvent| {
+                ev.prevent_default();
+                crate::browser::scroll_to(&target);
+            };
+            view! { <li class=format!("toc-{}", h.level)><a href=format!("#{}", h.id) on:click=go>{h.text.clone()}</a></li> }
+        })
+        .collect_view();
     let total = provisions.len();
     let mut body = Vec::new();
     for (k, &i) in provisions.iter().enumerate() {

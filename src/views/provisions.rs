@@ -1,26 +1,29 @@
 //! The results view: the count, the list of matching provisions (optionally grouped by
 //! province), exports, and an empty state that offers to clear the filters.
 
-use crate::app::{tx, use_ctx};
+use crate::browser::download;
 use crate::components::card::ProvisionCard;
-use crate::export::download;
-use crate::i18n;
+use crate::i18n::{self, tx};
+use crate::state::use_ctx;
+use hts_runtime::url::Lang;
 use leptos::prelude::*;
 
 #[component]
 pub fn ProvisionsView() -> impl IntoView {
     let ctx = use_ctx();
     let count = move || i18n::count_provisions(ctx.lang.get(), ctx.results.with(Vec::len));
-    let grouped = move || ctx.state.with(|s| s.group_by_province);
-    let export_csv = move |_| ctx.results.with_untracked(|r| download("hts-provisions.csv", "text/csv;charset=utf-8", &hts_runtime::export::to_csv(ctx.corpus, r)));
-    let export_json = move |_| ctx.results.with_untracked(|r| download("hts-provisions.json", "application/json", &hts_runtime::export::to_json(ctx.corpus, r)));
+    let grouped = Memo::new(move |_| ctx.state.with(|s| s.group_by_province));
+    let export_csv =
+        move |_| ctx.results.with_untracked(|r| download("hts-provisions.csv", "text/csv;charset=utf-8", &hts_runtime::export::to_csv(ctx.corpus, r)));
+    let export_json =
+        move |_| ctx.results.with_untracked(|r| download("hts-provisions.json", "application/json", &hts_runtime::export::to_json(ctx.corpus, r)));
     view! {
         <section class="results" aria-labelledby="result-count">
             <div class="toolbar">
                 <h2 id="result-count" class="result-count" data-testid="result-count" aria-live="polite">{count}</h2>
                 <label class="toggle">
                     <input type="checkbox" data-testid="group-by-province" prop:checked=grouped
-                        on:change=move |_| ctx.update(|s| s.group_by_province = !s.group_by_province)/>
+                        on:change=move |_| ctx.update(|s| s.toggle_grouping())/>
                     {tx("按省份分组", "Group by province")}
                 </label>
                 <button class="action" data-testid="export-csv" on:click=export_csv>{tx("导出 CSV", "Export CSV")}</button>
@@ -48,6 +51,7 @@ enum Row {
 fn List() -> impl IntoView {
     let ctx = use_ctx();
     let shown = RwSignal::new(PAGE);
+    let grouped = Memo::new(move |_| ctx.state.with(|s| s.group_by_province));
     // A new search starts again from the first page.
     Effect::new(move |_| {
         ctx.results.track();
@@ -65,11 +69,12 @@ fn List() -> impl IntoView {
     // Grouping orders by province (in corpus order) and puts a heading before each group.
     let rows = move || {
         let lang = ctx.lang.get();
-        let grouped = ctx.state.with(|s| s.group_by_province);
+        let grouped = grouped.get();
         let mut results = ctx.results.get();
         if grouped {
             let order: Vec<&str> = ctx.corpus.bundle.documents.iter().map(|d| d.province.as_str()).collect();
-            results.sort_by_key(|&i| order.iter().position(|p| *p == ctx.corpus.provision(i).province));
+            // Indices are in document order, so (group, index) keeps it within a group.
+            results.sort_unstable_by_key(|&i| (order.iter().position(|p| *p == ctx.corpus.provision(i).province), i));
         }
         let mut rows = Vec::new();
         let mut current: Option<&str> = None;
@@ -98,8 +103,8 @@ fn List() -> impl IntoView {
         {move || (remaining() > 0).then(|| view! {
             <button class="action more" data-testid="show-more" on:click=move |_| shown.update(|n| *n += PAGE)>
                 {move || match ctx.lang.get() {
-                    hts_runtime::url::Lang::Zh => format!("再显示 {} 条（还有 {} 条）", remaining().min(PAGE), remaining()),
-                    hts_runtime::url::Lang::En => format!("Show {} more ({} left)", remaining().min(PAGE), remaining()),
+                    Lang::Zh => format!("再显示 {} 条（还有 {} 条）", remaining().min(PAGE), remaining()),
+                    Lang::En => format!("Show {} more ({} left)", remaining().min(PAGE), remaining()),
                 }}
             </button>
         })}
@@ -112,7 +117,7 @@ pub fn EmptyResults() -> impl IntoView {
     view! {
         <div class="empty" data-testid="empty">
             <p>{tx("没有符合条件的条文。", "No provision matches these filters.")}</p>
-            <button class="action primary" data-testid="empty-clear" on:click=move |_| ctx.update(|s| *s = s.cleared())>
+            <button class="action primary" data-testid="empty-clear" on:click=move |_| ctx.update(|s| s.clear_filters())>
                 {tx("清除全部筛选", "Clear all filters")}
             </button>
         </div>

@@ -1,10 +1,10 @@
 //! The targets view: the extracted quantitative targets of the matching provisions, a
 //! sortable table, and a chart of the headline growth targets.
 
-use crate::app::{tx, use_ctx};
-use crate::i18n;
-use hts_runtime::model::Target;
-use hts_runtime::url::{Lang, State, View};
+use crate::i18n::{self, tr, tx};
+use crate::state::use_ctx;
+use hts_runtime::model::{Target, TargetKind};
+use hts_runtime::url::{Lang, View};
 use leptos::prelude::*;
 use std::collections::HashSet;
 
@@ -33,7 +33,8 @@ pub fn TargetsView() -> impl IntoView {
             .map(|(i, t)| (i, t.clone()))
             .collect();
         let (key, asc) = sort.get();
-        rows.sort_by(|(ia, a), (ib, b)| {
+        // A total order (ties broken by position), so an unstable sort is exact.
+        rows.sort_unstable_by(|(ia, a), (ib, b)| {
             let order = match key {
                 SortKey::Province => province_of(a).cmp(province_of(b)),
                 SortKey::Indicator => a.indicator.cmp(&b.indicator),
@@ -42,16 +43,37 @@ pub fn TargetsView() -> impl IntoView {
                 SortKey::Year => a.year.cmp(&b.year),
             }
             .then(ia.cmp(ib));
-            if asc { order } else { order.reverse() }
+            if asc {
+                order
+            } else {
+                order.reverse()
+            }
         });
         rows
     });
     let header = move |key: SortKey, zh: &'static str, en: &'static str| {
         let aria = move || {
             let (k, asc) = sort.get();
-            if k == key { if asc { "ascending" } else { "descending" } } else { "none" }
+            if k == key {
+                if asc {
+                    "ascending"
+                } else {
+                    "descending"
+                }
+            } else {
+                "none"
+            }
         };
-        let click = move |_| sort.update(|(k, asc)| if *k == key { *asc = !*asc } else { *k = key; *asc = true });
+        let click = move |_| {
+            sort.update(|(k, asc)| {
+                if *k == key {
+                    *asc = !*asc
+                } else {
+                    *k = key;
+                    *asc = true
+                }
+            })
+        };
         view! {
             <th scope="col" aria-sort=aria>
                 <button class="sort" on:click=click data-testid=format!("sort-{}", en.to_lowercase())>
@@ -109,7 +131,7 @@ fn TargetRow(target: Target) -> impl IntoView {
     let province = province_of(&target).to_string();
     let href = {
         let id = target.provision.clone();
-        move || ctx.state.with(|s| format!("{}#{}", ctx.href(&State { view: View::Provisions, ..s.clone() }), id))
+        move || format!("{}#{}", ctx.href_at(View::Provisions), id)
     };
     let year = target.year.map(|y| y.to_string());
     let source = ctx.corpus.index_of(&target.provision).and_then(|i| ctx.corpus.provision(i).path.last().cloned()).unwrap_or_default();
@@ -119,8 +141,8 @@ fn TargetRow(target: Target) -> impl IntoView {
             <td lang="zh-CN" title=target.text.clone()>{target.indicator.clone()}</td>
             <td class="num" data-testid="target-value">{value_text(&target)}</td>
             <td>{target.unit.clone()}</td>
-            <td class="num">{move || year.clone().unwrap_or_else(|| ctx.t("未注明", "not stated").to_string())}</td>
-            <td><a href=href data-provision=target.provision.clone()>{move || if source.is_empty() { ctx.t("序言", "Preamble").to_string() } else { source.clone() }}</a></td>
+            <td class="num">{move || year.clone().unwrap_or_else(|| tr(ctx.lang.get(), "未注明", "not stated").to_string())}</td>
+            <td><a href=href data-provision=target.provision.clone()>{move || if source.is_empty() { tr(ctx.lang.get(), "序言", "Preamble").to_string() } else { source.clone() }}</a></td>
         </tr>
     }
 }
@@ -133,9 +155,9 @@ fn GrowthChart() -> impl IntoView {
         let lang = ctx.lang.get();
         let mut bars: Vec<(String, f64)> = Vec::new();
         let fig = hts_runtime::export::figure;
-        for t in ctx.corpus.bundle.targets.iter().filter(|t| t.kind == "growth") {
+        for t in ctx.corpus.bundle.targets.iter().filter(|t| t.kind == TargetKind::Growth) {
             let p = province_of(t).to_string();
-            if !bars.iter().any(|(q, _)| *q == p) && ctx.state.with(|s| s.provinces.is_empty() || s.provinces.contains(&p)) {
+            if !bars.iter().any(|(q, _)| *q == p) && ctx.filters.with(|s| s.provinces.is_empty() || s.provinces.contains(&p)) {
                 bars.push((p, t.value));
             }
         }
@@ -143,19 +165,27 @@ fn GrowthChart() -> impl IntoView {
         // Whole-pixel geometry: integers only (see `figure`).
         let (bar_h, gap, label_w, chart_w) = (26i32, 10i32, 90i32, 300i32);
         let height = bars.len() as i32 * (bar_h + gap) + gap;
-        let title = i18n::tr(lang, "各省高技术服务业营业收入年均增长目标（“十二五”期间，%）", "Headline target: annual growth of high-tech service revenue, 12th Five-Year Plan (%)");
-        let items = bars.iter().enumerate().map(|(i, (p, v))| {
-            let y = gap + i as i32 * (bar_h + gap);
-            let w = (f64::from(chart_w) * v / max).round() as i32;
-            let text_y = y + bar_h * 7 / 10;
-            view! {
-                <g data-testid="growth-bar" data-province=p.clone() data-value=fig(*v)>
-                    <text x=label_w - 8 y=text_y text-anchor="end" class="bar-label">{i18n::province(lang, p)}</text>
-                    <rect x=label_w y=y width=w height=bar_h class="bar"></rect>
-                    <text x=label_w + w + 6 y=text_y class="bar-value">{format!("{}%", fig(*v))}</text>
-                </g>
-            }
-        }).collect_view();
+        let title = tr(
+            lang,
+            "各省高技术服务业营业收入年均增长目标（“十二五”期间，%）",
+            "Headline target: annual growth of high-tech service revenue, 12th Five-Year Plan (%)",
+        );
+        let items = bars
+            .iter()
+            .enumerate()
+            .map(|(i, (p, v))| {
+                let y = gap + i as i32 * (bar_h + gap);
+                let w = (f64::from(chart_w) * v / max).round() as i32;
+                let text_y = y + bar_h * 7 / 10;
+                view! {
+                    <g data-testid="growth-bar" data-province=p.clone() data-value=fig(*v)>
+                        <text x=label_w - 8 y=text_y text-anchor="end" class="bar-label">{i18n::province(lang, p)}</text>
+                        <rect x=label_w y=y width=w height=bar_h class="bar"></rect>
+                        <text x=label_w + w + 6 y=text_y class="bar-value">{format!("{}%", fig(*v))}</text>
+                    </g>
+                }
+            })
+            .collect_view();
         view! {
             <figure class="chart">
                 <figcaption id="growth-chart-title">{title}</figcaption>

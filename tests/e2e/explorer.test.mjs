@@ -129,6 +129,22 @@ describe('result cards', () => {
     assert.equal(await page.evaluate(() => navigator.clipboard.readText()), '《广东省人民政府办公厅转发省发展改革委关于加快发展高技术服务业实施意见的通知》（粤府办〔2012〕101号），三、主要任务及分工 （四）科技成果转化服务 3．，广东省，2012-10-12。');
   });
 
+  test('without a clipboard API, copy link offers the link in a prompt (the fallback browser.rs documents)', async () => {
+    const page = await site.page();
+    await page.addInitScript(() => Object.defineProperty(Navigator.prototype, 'clipboard', { get: () => undefined, configurable: true }));
+    await open(page, site.base, '?province=hunan&q=绿色贷款通道');
+    const id = await cards(page).first().getAttribute('data-id');
+    // The prompt blocks the page until answered: answer it as it opens.
+    const shown = new Promise((resolve) => page.once('dialog', async (d) => { resolve({ type: d.type(), value: d.defaultValue() }); await d.dismiss(); }));
+    await cards(page).first().locator('[data-testid=copy-link]').click();
+    const dialog = await shown;
+    assert.equal(dialog.type, 'prompt');
+    assert.equal(new URL(dialog.value).hash, `#${id}`);
+    // Nothing was copied, so the button does not say so.
+    assert.equal(await cards(page).first().locator('[data-testid=copy-link]').innerText(), '复制链接');
+    assert.deepEqual(page.problems, []);
+  });
+
   test('a deep link with #provision-id scrolls to and highlights it', async () => {
     const page = await site.page({ width: 1280, height: 700 });
     await page.goto(site.base + '?province=shandong#shandong-hts-4-4');
@@ -167,6 +183,23 @@ describe('result cards', () => {
     const data = JSON.parse(fs.readFileSync(await json.path(), 'utf8'));
     assert.equal(data.length, n);
     assert.deepEqual(data.map((p) => p.id), await attr(cards(page), 'data-id'));
+  });
+
+  test("the download's object URL outlives the click (revoked later, not at once)", async () => {
+    const page = await site.page();
+    await page.addInitScript(() => {
+      window.__urls = { created: [], revoked: [] };
+      const create = URL.createObjectURL.bind(URL);
+      const revoke = URL.revokeObjectURL.bind(URL);
+      URL.createObjectURL = (blob) => { const url = create(blob); window.__urls.created.push(url); return url; };
+      URL.revokeObjectURL = (url) => { window.__urls.revoked.push(url); revoke(url); };
+    });
+    await open(page, site.base, '?province=jilin');
+    await Promise.all([page.waitForEvent('download'), page.locator('[data-testid=export-csv]').click()]);
+    await page.waitForTimeout(500);
+    const urls = await page.evaluate(() => window.__urls);
+    assert.equal(urls.created.length, 1);
+    assert.deepEqual(urls.revoked, [], 'still readable after the click: some browsers read the blob later');
   });
 });
 

@@ -88,8 +88,9 @@ pub fn to_csv(corpus: &Corpus, indices: &[usize]) -> String {
 }
 
 fn csv_field(s: &str) -> String {
-    // A leading = + - @ would be a formula in a spreadsheet: quote it as text.
-    let risky = s.starts_with(['=', '+', '-', '@']);
+    // A leading = + - @ would be a formula in a spreadsheet, and so would a tab or a
+    // carriage return before one (OWASP's list): quote it as text.
+    let risky = s.starts_with(['=', '+', '-', '@', '\t', '\r']);
     if risky || s.contains([',', '"', '\n', '\r']) {
         let body = if risky { format!("'{s}") } else { s.to_string() };
         format!("\"{}\"", body.replace('"', "\"\""))
@@ -128,8 +129,9 @@ fn provision_json(out: &mut String, p: &Provision) {
     }
     out.push_str(",\"sentences\":");
     json::write_list(out, &p.sentences, |out, s| {
-        out.push_str("{\"text\":");
-        json::write_str(out, &s.text);
+        out.push_str("{\"id\":");
+        json::write_str(out, &s.id);
+        field(out, "text", &s.text);
         out.push_str(",\"domains\":");
         json::write_strs(out, &s.domains);
         out.push_str(",\"tools\":");
@@ -138,10 +140,14 @@ fn provision_json(out: &mut String, p: &Provision) {
         json::write_list(out, &s.reasons, |out, r| {
             out.push_str("{\"code\":");
             json::write_str(out, &r.code);
-            field(out, "kind", &r.kind);
+            field(out, "kind", r.kind.as_str());
             field(out, "matched", &r.matched);
             out.push('}');
         });
+        field(out, "coded_by", s.coded_by.as_str());
+        if let Some(note) = &s.note {
+            field(out, "note", note);
+        }
         out.push('}');
     });
     out.push('}');
@@ -159,17 +165,28 @@ mod tests {
         assert_eq!(csv_field("=1+1"), "\"'=1+1\"");
     }
 
+    #[test]
+    fn csv_formula_guard_covers_tab_and_carriage_return() {
+        // Regression: a field starting with a tab or a carriage return went out unguarded.
+        assert_eq!(csv_field("\t=1+1"), "\"'\t=1+1\"");
+        assert_eq!(csv_field("\r=1+1"), "\"'\r=1+1\"");
+        for lead in ['=', '+', '-', '@', '\t', '\r'] {
+            assert!(csv_field(&format!("{lead}x")).starts_with("\"'"), "{lead:?}");
+        }
+    }
 }
 
 /// `20`, `2.5`, `0.75`: a figure for display, without float formatting machinery (which
 /// would weigh on the browser download).
 pub fn figure(v: f64) -> String {
     let hundredths = (v * 100.0).round() as i64;
-    let (whole, frac) = (hundredths / 100, (hundredths % 100).abs());
+    // The sign apart: the whole part of −0.5 is 0, which has none.
+    let sign = if hundredths < 0 { "-" } else { "" };
+    let (whole, frac) = (hundredths.unsigned_abs() / 100, hundredths.unsigned_abs() % 100);
     match frac {
-        0 => whole.to_string(),
-        f if f % 10 == 0 => format!("{whole}.{}", f / 10),
-        f => format!("{whole}.{f:02}"),
+        0 => format!("{sign}{whole}"),
+        f if f % 10 == 0 => format!("{sign}{whole}.{}", f / 10),
+        f => format!("{sign}{whole}.{f:02}"),
     }
 }
 
@@ -181,5 +198,15 @@ mod figure_tests {
         assert_eq!(super::figure(2.5), "2.5");
         assert_eq!(super::figure(0.75), "0.75");
         assert_eq!(super::figure(1157.0), "1157");
+    }
+
+    #[test]
+    fn negative_half_keeps_its_sign() {
+        // Regression: −0.5 was formatted "0.5" (the sign lived on the whole part, 0).
+        assert_eq!(super::figure(-0.5), "-0.5");
+        assert_eq!(super::figure(-0.05), "-0.05");
+        assert_eq!(super::figure(-2.75), "-2.75");
+        assert_eq!(super::figure(-3.0), "-3");
+        assert_eq!(super::figure(-0.001), "0");
     }
 }

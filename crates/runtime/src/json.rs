@@ -405,7 +405,9 @@ mod tests {
 
     #[test]
     fn refuses_what_is_not_json_with_the_place() {
-        for (text, offset) in [("", 0), ("[1,", 3), ("{\"a\" 1}", 5), ("[1] x", 4), ("\"abc", 4), ("[tru]", 1), ("{1:2}", 1), ("[-]", 1), ("[1e]", 1), ("[.5]", 1)] {
+        for (text, offset) in
+            [("", 0), ("[1,", 3), ("{\"a\" 1}", 5), ("[1] x", 4), ("\"abc", 4), ("[tru]", 1), ("{1:2}", 1), ("[-]", 1), ("[1e]", 1), ("[.5]", 1)]
+        {
             let e = parse(text).unwrap_err();
             assert_eq!(e.offset, offset, "{text}: {e}");
         }

@@ -10,6 +10,7 @@
 //! - [`url`]: the shareable URL contract (`taxonomy.md` section 4);
 //! - [`search`]: query folding and matching, facet filtering and live counts, over
 //!   [`fold`] and [`synonyms`];
+//! - [`translation`]: the English edition, loaded when the reader chooses English;
 //! - [`export`]: CSV, JSON and citations;
 //! - [`json`]: the small JSON reader and writer the browser uses instead of serde_json.
 
@@ -21,6 +22,7 @@ pub mod packed;
 pub mod search;
 pub mod synonyms;
 pub mod taxonomy;
+pub mod translation;
 pub mod url;
 
 pub use model::Bundle;

@@ -2,6 +2,7 @@
 //! query string. Decoding never fails: whatever a link holds, the valid parts are kept
 //! and the rest is reported as [`Ignored`] so the page can say what it dropped.
 
+use crate::search::Facet;
 use crate::taxonomy::taxonomy;
 
 /// Longest `q` kept; a longer one is cut (and reported) so no link can stall the page.
@@ -52,12 +53,95 @@ pub struct State {
     pub group_by_province: bool,
 }
 
+/// The edits the app makes, one method each (as in Leptos's todomvc): components say
+/// what they want (`toggle`, `clear_facet`, …), the state knows how.
 impl State {
     pub fn has_filters(&self) -> bool {
         !self.provinces.is_empty() || !self.domains.is_empty() || !self.tools.is_empty() || !self.q.trim().is_empty()
     }
     pub fn cleared(&self) -> State {
         State { view: self.view, lang: self.lang, doc: self.doc.clone(), group_by_province: self.group_by_province, ..State::default() }
+    }
+    /// The part of the state that decides which provisions match (the facets and the
+    /// query): what search, counts and the compare matrix read. Memos derive from it, so
+    /// a change of language, view, document or grouping does not search again.
+    pub fn filters(&self) -> State {
+        State { provinces: self.provinces.clone(), domains: self.domains.clone(), tools: self.tools.clone(), q: self.q.clone(), ..State::default() }
+    }
+    /// The same state showing another view.
+    pub fn at_view(&self, view: View) -> State {
+        State { view, ..self.clone() }
+    }
+    /// The selected codes of a facet.
+    pub fn codes(&self, facet: Facet) -> &[String] {
+        match facet {
+            Facet::Province => &self.provinces,
+            Facet::Domain => &self.domains,
+            Facet::Tool => &self.tools,
+        }
+    }
+    fn codes_mut(&mut self, facet: Facet) -> &mut Vec<String> {
+        match facet {
+            Facet::Province => &mut self.provinces,
+            Facet::Domain => &mut self.domains,
+            Facet::Tool => &mut self.tools,
+        }
+    }
+    pub fn is_selected(&self, facet: Facet, code: &str) -> bool {
+        self.codes(facet).iter().any(|c| c == code)
+    }
+    /// Selects `code` in `facet`, or deselects it when it is selected.
+    pub fn toggle(&mut self, facet: Facet, code: &str) {
+        let codes = self.codes_mut(facet);
+        match codes.iter().position(|c| c == code) {
+            Some(i) => {
+                codes.remove(i);
+            }
+            None => codes.push(code.to_string()),
+        }
+    }
+    pub fn remove(&mut self, facet: Facet, code: &str) {
+        self.codes_mut(facet).retain(|c| c != code);
+    }
+    pub fn clear_facet(&mut self, facet: Facet) {
+        self.codes_mut(facet).clear();
+    }
+    pub fn clear_query(&mut self) {
+        self.q.clear();
+    }
+    /// Drops every filter and the query; keeps the view, document, language and grouping.
+    pub fn clear_filters(&mut self) {
+        *self = self.cleared();
+    }
+    /// The provisions of one cell of the compare view: this province and this domain or
+    /// tool, in the results.
+    pub fn open_cell(&mut self, province: &str, facet: Facet, code: &str) {
+        self.provinces = vec![province.to_string()];
+        if facet != Facet::Province {
+            *self.codes_mut(facet) = vec![code.to_string()];
+        }
+        self.view = View::Provisions;
+    }
+    pub fn switch_lang(&mut self) {
+        self.lang = match self.lang {
+            Lang::Zh => Lang::En,
+            Lang::En => Lang::Zh,
+        };
+    }
+    pub fn toggle_grouping(&mut self) {
+        self.group_by_province = !self.group_by_province;
+    }
+}
+
+impl Facet {
+    pub const ALL: [Facet; 3] = [Facet::Province, Facet::Domain, Facet::Tool];
+    /// The facet's key in the URL (and in the page's test ids).
+    pub fn key(self) -> &'static str {
+        match self {
+            Facet::Province => "province",
+            Facet::Domain => "domain",
+            Facet::Tool => "tool",
+        }
     }
 }
 
@@ -86,10 +170,16 @@ pub fn decode(query: &str, docs: &[&str]) -> Decoded {
         let value = percent_decode(raw_value);
         let state = &mut out.state;
         let ignored = &mut out.ignored;
+        if let Some(facet) = Facet::ALL.into_iter().find(|f| f.key() == key) {
+            let known = |c: &str| match facet {
+                Facet::Province => t.province(c).is_some(),
+                Facet::Domain => t.domain(c).is_some(),
+                Facet::Tool => t.is_tool_or_family(c),
+            };
+            add_codes(&value, state.codes_mut(facet), ignored, facet.key(), known);
+            continue;
+        }
         match key.as_str() {
-            "province" => add_codes(&value, &mut state.provinces, ignored, "province", |c| t.province(c).is_some()),
-            "domain" => add_codes(&value, &mut state.domains, ignored, "domain", |c| t.domain(c).is_some()),
-            "tool" => add_codes(&value, &mut state.tools, ignored, "tool", |c| t.is_tool_or_family(c)),
             "q" => {
                 let clean: String = value.chars().filter(|c| !c.is_control()).collect();
                 if clean.chars().count() > MAX_QUERY_CHARS {
@@ -127,10 +217,11 @@ fn add_codes(value: &str, into: &mut Vec<String>, ignored: &mut Vec<Ignored>, ke
 /// Encodes a state as `?key=value&…` in a fixed key order, or `""` for the default state.
 pub fn encode(state: &State) -> String {
     let mut parts = Vec::new();
-    for (key, codes) in [("province", &state.provinces), ("domain", &state.domains), ("tool", &state.tools)] {
+    for facet in Facet::ALL {
+        let codes = state.codes(facet);
         if !codes.is_empty() {
             let values: Vec<String> = codes.iter().map(|c| percent_encode(c)).collect();
-            parts.push(format!("{key}={}", values.join(",")));
+            parts.push(format!("{}={}", facet.key(), values.join(",")));
         }
     }
     if !state.q.is_empty() {
@@ -155,27 +246,35 @@ pub fn encode(state: &State) -> String {
     }
 }
 
-/// Percent-decoding that never fails: a malformed escape is kept as written, `+` is a
-/// space, invalid UTF-8 becomes U+FFFD.
+/// Percent-decoding of a query-string part that never fails: a malformed escape is kept
+/// as written, `+` is a space (form encoding), invalid UTF-8 becomes U+FFFD.
 pub fn percent_decode(s: &str) -> String {
+    decode_bytes(s, true)
+}
+
+/// Percent-decoding of a fragment (`#provision-id`): as [`percent_decode`], but `+` is a
+/// plus, since form encoding applies to the query string only.
+pub fn fragment_decode(s: &str) -> String {
+    decode_bytes(s, false)
+}
+
+fn decode_bytes(s: &str, plus_is_space: bool) -> String {
     let bytes = s.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;
     while i < bytes.len() {
         match bytes[i] {
-            b'%' if i + 2 < bytes.len() => {
-                match (hex(bytes[i + 1]), hex(bytes[i + 2])) {
-                    (Some(h), Some(l)) => {
-                        out.push(h * 16 + l);
-                        i += 3;
-                    }
-                    _ => {
-                        out.push(b'%');
-                        i += 1;
-                    }
+            b'%' if i + 2 < bytes.len() => match (hex(bytes[i + 1]), hex(bytes[i + 2])) {
+                (Some(h), Some(l)) => {
+                    out.push(h * 16 + l);
+                    i += 3;
                 }
-            }
-            b'+' => {
+                _ => {
+                    out.push(b'%');
+                    i += 1;
+                }
+            },
+            b'+' if plus_is_space => {
                 out.push(b' ');
                 i += 1;
             }
@@ -260,5 +359,78 @@ mod tests {
         };
         assert_eq!(decode(&encode(&s), &DOCS).state, s);
         assert_eq!(encode(&State::default()), "");
+    }
+
+    #[test]
+    fn fragment_plus_is_not_a_space() {
+        // Regression: the fragment was decoded with the query decoder, so `#a+b` named `a b`.
+        assert_eq!(fragment_decode("hunan-hts-3+2"), "hunan-hts-3+2");
+        assert_eq!(fragment_decode("a%2Bb%20c"), "a+b c");
+        assert_eq!(fragment_decode("%E8%B4%A8%zz"), "质%zz");
+        assert_eq!(fragment_decode(&percent_encode("x+y z")), "x+y z");
+        assert_eq!(percent_decode("a+b"), "a b");
+    }
+
+    #[test]
+    fn edits_are_methods_of_the_state() {
+        let mut s = State { lang: Lang::En, view: View::Targets, ..State::default() };
+        s.toggle(Facet::Province, "hunan");
+        s.toggle(Facet::Province, "jilin");
+        s.toggle(Facet::Tool, "tax");
+        assert_eq!(s.provinces, vec!["hunan", "jilin"]);
+        assert!(s.is_selected(Facet::Tool, "tax"));
+        s.toggle(Facet::Province, "hunan");
+        assert_eq!(s.codes(Facet::Province), ["jilin"]);
+        s.remove(Facet::Province, "jilin");
+        assert!(s.provinces.is_empty());
+        s.clear_facet(Facet::Tool);
+        assert!(s.tools.is_empty());
+        s.q = "专利".into();
+        s.toggle(Facet::Domain, "ip");
+        assert!(s.has_filters());
+        s.clear_query();
+        assert_eq!(s.q, "");
+        s.clear_filters();
+        assert!(!s.has_filters());
+        assert_eq!((s.lang, s.view), (Lang::En, View::Targets));
+        s.switch_lang();
+        assert_eq!(s.lang, Lang::Zh);
+        s.toggle_grouping();
+        assert!(s.group_by_province);
+        s.open_cell("sichuan", Facet::Tool, "finance");
+        assert_eq!((s.provinces.as_slice(), s.tools.as_slice(), s.view), (&["sichuan".to_string()][..], &["finance".to_string()][..], View::Provisions));
+        assert_eq!(s.at_view(View::Compare).view, View::Compare);
+    }
+
+    #[test]
+    fn filters_ignore_what_does_not_change_the_results() {
+        let s = State {
+            provinces: vec!["hunan".into()],
+            q: "税".into(),
+            lang: Lang::En,
+            view: View::Compare,
+            doc: Some("jilin-hts".into()),
+            group_by_province: true,
+            ..State::default()
+        };
+        let mut other = s.clone();
+        other.switch_lang();
+        other.view = View::Targets;
+        other.doc = None;
+        other.toggle_grouping();
+        assert_eq!(s.filters(), other.filters());
+        assert_eq!(s.filters().provinces, s.provinces);
+        assert_eq!(s.filters().q, s.q);
+        other.toggle(Facet::Domain, "ip");
+        assert_ne!(s.filters(), other.filters());
+    }
+
+    #[test]
+    fn facet_keys_are_the_url_keys() {
+        let s = decode("?province=hunan&domain=ip&tool=tax", &DOCS).state;
+        for facet in Facet::ALL {
+            assert_eq!(s.codes(facet).len(), 1, "{}", facet.key());
+            assert!(encode(&s).contains(&format!("{}=", facet.key())));
+        }
     }
 }

@@ -1,0 +1,93 @@
+//! The layout shell: builds the state, listens to the URL, and lays out the page (header,
+//! sidebar, the current view, footer). The only module that imports the components.
+
+use crate::browser;
+use crate::components::{chips::ActiveFilters, facets::Facets, footer::Footer, header::Header, notice::Notice, search_box::SearchBox};
+use crate::i18n::{tr, tx};
+use crate::state::{corpus, Ctx};
+use crate::url_sync;
+use crate::views::{compare::CompareView, documents::DocumentsView, provisions::ProvisionsView, targets::TargetsView};
+use hts_runtime::url::{Lang, View};
+use leptos::prelude::*;
+
+#[component]
+pub fn App() -> impl IntoView {
+    let corpus = corpus();
+    let ctx = Ctx::new(corpus, url_sync::read_location(corpus), browser::hash());
+    provide_context(ctx);
+    url_sync::listen(ctx);
+    effects(ctx);
+
+    // Phones start with the filters folded away, so results come first.
+    let wide = window().inner_width().ok().and_then(|w| w.as_f64()).unwrap_or(1280.0) >= 900.0;
+    let active_filters = move || ctx.filters.with(|s| s.provinces.len() + s.domains.len() + s.tools.len());
+
+    // Rebuilt when the view changes, not on every change of state.
+    let view = move || match ctx.view.get() {
+        View::Provisions => ProvisionsView().into_any(),
+        View::Compare => CompareView().into_any(),
+        View::Targets => TargetsView().into_any(),
+        View::Documents => DocumentsView().into_any(),
+    };
+
+    view! {
+        <a class="skip-link" href="#main">{tx("跳到内容", "Skip to content")}</a>
+        <Header/>
+        <div class="layout">
+            <aside class="sidebar" aria-label=tx("检索与筛选", "Search and filters")>
+                <SearchBox/>
+                <details class="filters-panel" open=wide>
+                    <summary data-testid="filters-toggle">
+                        {tx("筛选条件", "Filters")}
+                        {move || match active_filters() { 0 => String::new(), n => format!("（{n}）") }}
+                    </summary>
+                    <Facets/>
+                </details>
+            </aside>
+            <main id="main" class="content" tabindex="-1">
+                <Notice/>
+                <ActiveFilters/>
+                {view}
+            </main>
+        </div>
+        <Footer/>
+    }
+}
+
+/// What follows the state outside the page's body: the document's language and title,
+/// scrolling to a fragment, and the benchmark's marks.
+fn effects(ctx: Ctx) {
+    Effect::new(move |_| {
+        let lang = ctx.lang.get();
+        let code = if lang == Lang::En { "en" } else { "zh-CN" };
+        if let Some(root) = document().document_element() {
+            let _ = root.set_attribute("lang", code);
+        }
+        document().set_title(tr(lang, "高技术服务业政策浏览器", "HTS Policy Explorer"));
+    });
+
+    // A fragment scrolls to its provision once it is rendered.
+    Effect::new(move |_| {
+        if let Some(id) = ctx.highlight.get() {
+            ctx.state.track();
+            request_animation_frame(move || {
+                browser::scroll_to(&id);
+            });
+        }
+    });
+
+    // Marks for the benchmark: the first screen of results is on the page (layout
+    // included) after the first render and after every change of state; then the page.
+    Effect::new(move |_| {
+        ctx.state.track();
+        ctx.results.track();
+        browser::settle_layout();
+        browser::mark("hts:results-updated");
+    });
+    Effect::new(move |_| {
+        if ctx.settled.get() {
+            browser::settle_layout();
+            browser::mark("hts:results-complete");
+        }
+    });
+}

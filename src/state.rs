@@ -1,0 +1,101 @@
+//! The app's state: one source of truth (the URL [`State`]), the corpus, and the memos
+//! every view derives from them, shared by context as [`Ctx`]. Components and the shell
+//! import this module; it imports none of them.
+//!
+//! Each memo reads only what it needs: search, counts and the compare matrices derive
+//! from [`Ctx::filters`] (the facets and the query), so a change of language, view,
+//! document or grouping never searches again.
+
+use hts_runtime::search::{Corpus, Counts, Facet, Query};
+use hts_runtime::url::{Decoded, Ignored, Lang, State, View};
+use leptos::prelude::*;
+use std::sync::OnceLock;
+
+/// The corpus compiled by `build.rs`, parsed once.
+pub fn corpus() -> &'static Corpus {
+    static CORPUS: OnceLock<Corpus> = OnceLock::new();
+    CORPUS.get_or_init(|| Corpus::from_json(include_str!(concat!(env!("OUT_DIR"), "/policies.json"))).expect("the bundle written by build.rs parses"))
+}
+
+/// Everything a component needs, shared by context. `Copy`: signals and a static.
+/// Changes of state go through the methods of [`crate::url_sync`] (`update`, `navigate`),
+/// which keep the address bar in step.
+#[derive(Clone, Copy)]
+pub struct Ctx {
+    pub corpus: &'static Corpus,
+    pub state: RwSignal<State>,
+    /// Parts of the URL that were ignored, shown in the notice.
+    pub ignored: RwSignal<Vec<Ignored>>,
+    /// The provision or heading named by the fragment, highlighted.
+    pub highlight: RwSignal<Option<String>>,
+    /// The part of the state that decides the results ([`State::filters`]).
+    pub filters: Memo<State>,
+    pub query: Memo<Query>,
+    pub results: Memo<Vec<usize>>,
+    pub counts: Memo<Counts>,
+    pub lang: Memo<Lang>,
+    pub view: Memo<View>,
+    /// The document open in the reader (`doc=`).
+    pub doc: Memo<Option<String>>,
+    /// A typed change waits to be written to the URL.
+    pub url_write_pending: RwSignal<bool>,
+    /// False from a change of state until the frame after it: lists render their first
+    /// screen at once and the rest of the page a frame later, so no frame is long.
+    pub settled: RwSignal<bool>,
+}
+
+impl Ctx {
+    /// The state and its memos, from a decoded URL and its fragment.
+    pub fn new(corpus: &'static Corpus, decoded: Decoded, highlight: Option<String>) -> Ctx {
+        let state = RwSignal::new(decoded.state);
+        let filters = Memo::new(move |_| state.with(State::filters));
+        Ctx {
+            corpus,
+            state,
+            ignored: RwSignal::new(decoded.ignored),
+            highlight: RwSignal::new(highlight),
+            filters,
+            query: Memo::new(move |_| filters.with(|f| Query::parse(&f.q))),
+            results: Memo::new(move |_| filters.with(|f| corpus.search(f))),
+            counts: Memo::new(move |_| filters.with(|f| corpus.counts(f))),
+            lang: Memo::new(move |_| state.with(|s| s.lang)),
+            view: Memo::new(move |_| state.with(|s| s.view)),
+            doc: Memo::new(move |_| state.with(|s| s.doc.clone())),
+            url_write_pending: RwSignal::new(false),
+            settled: RwSignal::new(true),
+        }
+    }
+
+    /// Marks the page as changing; it settles after the next frame is painted.
+    pub fn unsettle(&self) {
+        if !self.settled.get_untracked() {
+            return;
+        }
+        self.settled.set(false);
+        let settled = self.settled;
+        request_animation_frame(move || {
+            gloo::timers::callback::Timeout::new(0, move || settled.set(true)).forget();
+        });
+    }
+
+    /// The live count of one facet option under the other filters.
+    pub fn count(&self, facet: Facet, code: &str) -> usize {
+        self.counts.with(|c| {
+            let map = match facet {
+                Facet::Province => &c.provinces,
+                Facet::Domain => &c.domains,
+                Facet::Tool => &c.tools,
+            };
+            map.get(code).copied().unwrap_or(0)
+        })
+    }
+
+    /// The document with this id.
+    pub fn document(&self, id: &str) -> Option<&'static hts_runtime::model::Document> {
+        self.corpus.bundle.documents.iter().find(|d| d.id == id)
+    }
+}
+
+pub fn use_ctx() -> Ctx {
+    expect_context::<Ctx>()
+}

@@ -1,0 +1,94 @@
+//! URL and history sync: the URL is the truth. Every change of state is written to the
+//! address bar (a deliberate action pushes a history entry, typing replaces it), and Back,
+//! Forward and a new fragment are read back into the state.
+
+use crate::browser::{self, History};
+use crate::state::Ctx;
+use hts_runtime::search::Corpus;
+use hts_runtime::url::{self, State};
+use leptos::prelude::*;
+
+impl Ctx {
+    /// Applies a new state and writes it to the URL (dropping the fragment). A replace
+    /// (typing) is written after the results are on screen, once for a burst of
+    /// keystrokes: the history API can take milliseconds, and a keystroke has one frame.
+    pub fn navigate(&self, next: State, mode: History) {
+        self.highlight.set(None);
+        self.unsettle();
+        match mode {
+            History::Push => {
+                browser::write_url(&url::encode(&next), None, mode);
+                self.state.set(next);
+            }
+            History::Replace => {
+                self.state.set(next);
+                self.schedule_url_write();
+            }
+        }
+    }
+
+    fn schedule_url_write(&self) {
+        if self.url_write_pending.get_untracked() {
+            return;
+        }
+        self.url_write_pending.set(true);
+        let ctx = *self;
+        gloo::timers::callback::Timeout::new(0, move || {
+            ctx.url_write_pending.set(false);
+            browser::write_url(&ctx.state.with_untracked(url::encode), None, History::Replace);
+        })
+        .forget();
+    }
+
+    /// Opens a state at an anchor (`#provision-id`), as a deliberate action.
+    pub fn navigate_to_anchor(&self, next: State, anchor: &str) {
+        self.unsettle();
+        browser::write_url(&url::encode(&next), Some(anchor), History::Push);
+        self.state.set(next);
+        self.highlight.set(Some(anchor.to_string()));
+    }
+
+    /// Changes the state with one of its edits (`|s| s.toggle(…)`), as a deliberate action.
+    pub fn update(&self, edit: impl FnOnce(&mut State)) {
+        let mut next = self.state.get_untracked();
+        edit(&mut next);
+        self.navigate(next, History::Push);
+    }
+
+    /// The shareable query string of a state.
+    pub fn href(&self, state: &State) -> String {
+        let q = url::encode(state);
+        if q.is_empty() {
+            "?".to_string()
+        } else {
+            q
+        }
+    }
+
+    /// The link to the current state in another view (tracks the state).
+    pub fn href_at(&self, view: url::View) -> String {
+        self.state.with(|s| self.href(&s.at_view(view)))
+    }
+}
+
+fn doc_ids(corpus: &Corpus) -> Vec<&str> {
+    corpus.bundle.documents.iter().map(|d| d.id.as_str()).collect()
+}
+
+/// The state the address bar holds now.
+pub fn read_location(corpus: &Corpus) -> url::Decoded {
+    url::decode(&browser::search(), &doc_ids(corpus))
+}
+
+/// Back and Forward restore the state of their entry; a new fragment highlights its
+/// provision.
+pub fn listen(ctx: Ctx) {
+    let _ = window_event_listener(leptos::ev::popstate, move |_| {
+        let decoded = read_location(ctx.corpus);
+        ctx.unsettle();
+        ctx.ignored.set(decoded.ignored);
+        ctx.highlight.set(browser::hash());
+        ctx.state.set(decoded.state);
+    });
+    let _ = window_event_listener(leptos::ev::hashchange, move |_| ctx.highlight.set(browser::hash()));
+}
