@@ -31,12 +31,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         ("q=服务", State { q: "服务".into(), ..State::default() }),
         ("q=知识产权 质押", State { q: "知识产权 质押".into(), ..State::default() }),
         ("tool=finance&q=20%", State { tools: vec!["finance".into()], q: "20%".into(), ..State::default() }),
-        ("province=hunan,jilin&domain=ip&tool=environment", State {
-            provinces: vec!["hunan".into(), "jilin".into()],
-            domains: vec!["ip".into()],
-            tools: vec!["environment".into()],
-            ..State::default()
-        }),
+        (
+            "province=hunan,jilin&domain=ip&tool=environment",
+            State { provinces: vec!["hunan".into(), "jilin".into()], domains: vec!["ip".into()], tools: vec!["environment".into()], ..State::default() },
+        ),
     ];
     println!("{:<50} {:>8} {:>12} {:>12}", "search + filter + counts", "results", "median µs", "p95 µs");
     for (name, state) in cases {

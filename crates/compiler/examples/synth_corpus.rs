@@ -3,8 +3,8 @@
 //! `distinct`, every document gets text of its own. Never shipped.
 
 use hts_compiler::catalog::CATALOG_FILE;
-use hts_compiler::Seed;
 use hts_compiler::synthetic::Text;
+use hts_compiler::Seed;
 use std::path::Path;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {

@@ -6,7 +6,7 @@
 use crate::forms::*;
 use crate::outline::split_heading;
 use crate::pieces::{split_glued, Piece};
-use crate::text::{content_len, squash_spaces};
+use crate::text::{content_len, simplify, squash_spaces};
 use hts_runtime::model::{DocumentStats, Heading};
 use std::collections::{HashMap, HashSet};
 
@@ -99,8 +99,13 @@ impl Assembler<'_> {
         if self.metadata(text) {
             return;
         }
-        if let Some((start, end)) = responsibility_span(text).filter(|&(s, e)| s == 0 && e == text.len()) {
-            let clause = &text[start..end];
+        // A whole piece that is a responsibility clause (a closing 。 aside), bracketed or
+        // labelled (`责任单位：……`).
+        let bare = text.trim_end_matches(['。', '；', ';', '.']);
+        let whole =
+            responsibility_span(bare).filter(|&(s, e)| s == 0 && e == bare.len()).or_else(|| is_labelled_responsibility(bare).then_some((0, bare.len())));
+        if let Some((start, end)) = whole {
+            let clause = &bare[start..end];
             match &mut self.current {
                 Some((_, draft)) if draft.responsibility.is_none() => draft.responsibility = Some(clause.to_string()),
                 // A clause whose provision is gone (a damaged source): a provision of its own.
@@ -138,13 +143,10 @@ impl Assembler<'_> {
         let before_body = self.out.provisions.is_empty() && self.current.is_none() && self.stack.is_empty();
         let meta = &mut self.out.meta;
         let all_han = text.chars().all(is_han);
-        if let Some(rest) = text.strip_prefix("发布日期") {
-            let date = rest.trim_start_matches([':', '：', ' ']);
-            if crate::catalog::is_iso_date(date) {
-                meta.publication_date.get_or_insert(date.to_string());
-                meta.front_matter.push(text.to_string());
-                return true;
-            }
+        if let Some(date) = publication_date(text) {
+            meta.publication_date.get_or_insert(date.to_string());
+            meta.front_matter.push(text.to_string());
+            return true;
         }
         if let Some((number, _)) = doc_number_prefix(text).filter(|(n, _)| n.len() == text.len()) {
             meta.doc_number.get_or_insert(number.to_string());
@@ -156,16 +158,16 @@ impl Assembler<'_> {
             meta.front_matter.push(text.to_string());
             return true;
         }
-        if all_han && text.chars().count() <= 24 && ISSUER_ENDINGS.iter().any(|e| text.ends_with(e)) {
+        if all_han && text.chars().count() <= 24 && ends_like_issuer(text) {
             keep_first(&mut meta.signature, &mut meta.front_matter, text);
             return true;
         }
-        if before_body && text.starts_with('各') && text.ends_with('：') {
+        if before_body && is_addressee(text) {
             keep_first(&mut meta.addressee, &mut meta.front_matter, text);
             return true;
         }
-        let is_title = all_han && TITLE_ENDINGS.iter().any(|e| text.ends_with(e)) && (text.starts_with("关于") || text.contains("转发"));
-        let is_issuer = all_han && text.chars().count() <= 12 && ["委", "厅", "局", "办"].iter().any(|e| text.ends_with(e));
+        let is_title = is_title(text);
+        let is_issuer = all_han && text.chars().count() <= 12 && ["委", "厅", "局", "办"].iter().any(|e| simplify(text).ends_with(e));
         if self.stack.is_empty() && (is_title || is_issuer) {
             if is_title && meta.title.is_none() {
                 meta.title = Some(text.to_string());

@@ -5,8 +5,8 @@ use crate::catalog::{self, CATALOG_FILE, ENTRY_TEMPLATE};
 use crate::document::compile_document;
 use crate::error::{BuildError, Problem, ProblemKind};
 use crate::review::{DataFile, CODING_DIR};
-use crate::text::decode;
-use hts_runtime::model::{Bundle, SCHEMA_VERSION};
+use crate::text::decode_seed;
+use hts_runtime::model::{Bundle, QualityNote, SCHEMA_VERSION};
 use std::path::Path;
 
 /// A seed file as read from disk.
@@ -15,7 +15,6 @@ pub struct Seed {
     pub file: String,
     pub bytes: Vec<u8>,
 }
-
 
 /// Reads `dir/catalog.json` and every `dir/*.txt`, and compiles them.
 pub fn compile_dir(dir: &Path) -> Result<Bundle, BuildError> {
@@ -76,8 +75,8 @@ pub fn compile_corpus_with(catalog_json: &str, seeds: &[Seed], coding: &[DataFil
                 format!("this seed has no entry in seeds/{CATALOG_FILE}: add {}", ENTRY_TEMPLATE.replacen('…', &seed.file, 1)),
             ));
         }
-        let text = match decode(&seed.file, &seed.bytes) {
-            Ok(text) => text,
+        let (text, converted_from) = match decode_seed(&seed.file, &seed.bytes) {
+            Ok(decoded) => (decoded.text, decoded.converted_from),
             Err(p) => {
                 problems.push(p);
                 continue;
@@ -86,7 +85,10 @@ pub fn compile_corpus_with(catalog_json: &str, seeds: &[Seed], coding: &[DataFil
         if let Some(entry) = entry {
             let review = coding.iter().find(|f| f.path == format!("{CODING_DIR}/{}.jsonl", entry.id));
             match compile_document(entry, &text, review) {
-                Ok(compiled) => {
+                Ok(mut compiled) => {
+                    if let Some(from) = converted_from {
+                        compiled.document.quality_notes.push(QualityNote::Converted { from: from.name().to_string() });
+                    }
                     bundle.documents.push(compiled.document);
                     bundle.provisions.extend(compiled.provisions);
                     bundle.targets.extend(compiled.targets);

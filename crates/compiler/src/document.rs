@@ -27,12 +27,8 @@ pub fn compile_document(entry: &Entry, text: &str, review: Option<&DataFile>) ->
     let pieces = pieces(text);
     let assembled = assemble(&entry.id, &pieces);
     let trusted = assembled.out_of_order == 0;
-    let mut provisions: Vec<Provision> = assembled
-        .provisions
-        .into_iter()
-        .enumerate()
-        .map(|(position, draft)| annotate(entry, position, draft, trusted))
-        .collect();
+    let mut provisions: Vec<Provision> =
+        assembled.provisions.into_iter().enumerate().map(|(position, draft)| annotate(entry, position, draft, trusted)).collect();
     let targets = extract_targets(&mut provisions);
     let review_problems = review.map(|file| review::apply(file, &mut provisions)).unwrap_or_default();
     let meta = match merge_metadata(entry, &assembled.meta, text) {

@@ -37,7 +37,6 @@ pub mod text;
 pub mod translations;
 
 pub use corpus::{compile_corpus, compile_corpus_with, compile_dir, Seed};
-pub use review::DataFile;
 pub use error::{BuildError, Problem};
 pub use hts_runtime::Bundle;
-
+pub use review::DataFile;

@@ -9,6 +9,8 @@
 //!
 //! A marker is recognised only at the start of a piece of text; the compiler decides where
 //! pieces start (paragraph starts, sentence ends, after a closing responsibility clause).
+//! Brackets, dots and the colon after a title may be full or half width; a space after the
+//! marker (`一、 总体要求`) is kept in the label and ignored in the title.
 
 /// A recognised outline marker at the start of a text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -88,7 +90,7 @@ pub fn split_heading(s: &str) -> Option<SplitHeading<'_>> {
     let mut title_end = rest.len();
     let mut body_start = rest.len();
     for (i, c) in rest.char_indices() {
-        if c == '。' || c == '：' {
+        if matches!(c, '。' | '：' | ':') {
             title_end = i;
             body_start = i + c.len_utf8();
             break;
@@ -99,10 +101,8 @@ pub fn split_heading(s: &str) -> Option<SplitHeading<'_>> {
             break;
         }
     }
-    let title = &rest[..title_end];
-    let titled = !title.is_empty()
-        && title.chars().count() <= MAX_TITLE_CHARS
-        && !title.contains(['，', '；', ',', ';']);
+    let title = rest[..title_end].trim_matches(crate::text::is_space);
+    let titled = !title.is_empty() && title.chars().count() <= MAX_TITLE_CHARS && !title.contains(['，', '；', ',', ';']);
     if titled {
         Some(SplitHeading { label: &s[..marker.len + title_end], titled, body: rest[body_start..].trim_start(), marker })
     } else {
@@ -188,6 +188,20 @@ mod tests {
     fn a_first_sentence_with_clauses_is_body_not_title() {
         let h = split_heading("4．加大知识产权保护力度，完善维权援助体系。").unwrap();
         assert_eq!((h.label, h.titled, h.body), ("4．", false, "加大知识产权保护力度，完善维权援助体系。"));
+    }
+
+    #[test]
+    fn half_width_forms_and_a_space_after_the_marker() {
+        let h = split_heading("一、总体要求(一)指导思想。以科学发展观为指导。").unwrap();
+        assert_eq!((h.label, h.body), ("一、总体要求", "(一)指导思想。以科学发展观为指导。"));
+        let h = split_heading(h.body).unwrap();
+        assert_eq!((h.marker.level, h.label, h.body), (2, "(一)指导思想", "以科学发展观为指导。"));
+        let h = split_heading("一、 总体要求").unwrap();
+        assert_eq!((h.label, h.titled, h.body), ("一、 总体要求", true, ""));
+        let h = split_heading("1. 信息技术服务:加快发展软件服务。").unwrap();
+        assert_eq!((h.marker.level, h.label, h.body), (3, "1. 信息技术服务", "加快发展软件服务。"));
+        let h = split_heading("(2)加大投入,完善机制。").unwrap();
+        assert_eq!((h.marker.level, h.titled, h.body), (4, false, "加大投入,完善机制。"));
     }
 
     #[test]

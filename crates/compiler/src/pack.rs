@@ -19,7 +19,6 @@ pub fn pack(bundle: &Bundle) -> Result<String, String> {
     }
 }
 
-
 #[derive(Default)]
 struct Packer {
     texts: Vec<String>,
@@ -73,7 +72,11 @@ impl Packer {
             last_first = h.first_provision as i64;
         }
         v.insert("outline".into(), outline.into());
-        let notes: Vec<Value> = doc.quality_notes.iter().map(|n| json!([n.code()].into_iter().map(Value::from).chain(n.numbers().into_iter().map(Value::from)).collect::<Vec<_>>())).collect();
+        let notes: Vec<Value> = doc
+            .quality_notes
+            .iter()
+            .map(|n| json!([n.code()].into_iter().map(Value::from).chain(n.numbers().into_iter().map(Value::from)).collect::<Vec<_>>()))
+            .collect();
         v.insert("quality_notes".into(), json!(notes));
         let paths = outline_paths(&doc.outline);
         let mut numbering = Numbering::default();
@@ -125,7 +128,8 @@ impl Packer {
     /// The record number of a sentence with its tags and targets, stored at first use.
     fn record(&mut self, s: &Sentence, path: &[String], targets: &[Target]) -> usize {
         let tags: Vec<String> = s.reasons.iter().map(|r| tag(r, path)).collect();
-        let targets: Vec<Value> = targets.iter().map(|t| json!([t.indicator, t.text, t.value, t.value_max, t.unit, t.year, t.kind.as_str(), t.qualifier])).collect();
+        let targets: Vec<Value> =
+            targets.iter().map(|t| json!([t.indicator, t.text, t.value, t.value_max, t.unit, t.year, t.kind.as_str(), t.qualifier])).collect();
         let review = (s.coded_by == CodedBy::Review).then(|| s.note.as_deref().map_or(-1, |n| self.text(n) as i64));
         let key = json!([s.text, tags, targets, review]).to_string();
         if let Some(&i) = self.record_index.get(&key) {
@@ -146,8 +150,6 @@ impl Packer {
     }
 }
 
-
-
 /// The leading targets that belong to this provision.
 fn take_targets<'a>(p: &Provision, targets: &mut &'a [Target]) -> &'a [Target] {
     let n = targets.iter().take_while(|t| t.provision == p.id).count();
@@ -155,7 +157,6 @@ fn take_targets<'a>(p: &Provision, targets: &mut &'a [Target]) -> &'a [Target] {
     *targets = rest;
     mine
 }
-
 
 fn first_difference(a: &Bundle, b: &Bundle) -> String {
     if let Some((x, _)) = a.provisions.iter().zip(&b.provisions).find(|(x, y)| x != y) {
@@ -166,4 +167,3 @@ fn first_difference(a: &Bundle, b: &Bundle) -> String {
     }
     "targets or counts".into()
 }
-

@@ -3,7 +3,7 @@
 //! signature followed by a date and a title, a web-page header).
 
 use crate::forms::*;
-use crate::text::{is_space, split_sentences};
+use crate::text::{is_content, is_space, simplify, split_sentences};
 
 /// A piece of text with the paragraph (source line) it came from.
 #[derive(Debug, Clone, PartialEq)]
@@ -79,7 +79,7 @@ pub fn split_glued(sentence: &str) -> Vec<&str> {
 fn first_cut(s: &str) -> Option<usize> {
     [
         responsibility_cut(s),
-        find_after(s, "发布日期").map(|i| i - "发布日期".len()),
+        simplify(s).find("发布日期"),
         publication_date_end(s),
         signature_date_cut(s),
         title_end(s),
@@ -89,10 +89,7 @@ fn first_cut(s: &str) -> Option<usize> {
     ]
     .into_iter()
     .flatten()
-    .filter(|&i| i > 0 && i < s.len())
+    // Not before closing punctuation alone: `（……负责）。` stays one piece.
+    .filter(|&i| i > 0 && i < s.len() && s[i..].chars().any(is_content))
     .min()
-}
-
-fn find_after(s: &str, needle: &str) -> Option<usize> {
-    s.find(needle).map(|i| i + needle.len())
 }

@@ -22,7 +22,8 @@ pub enum Text {
 
 /// Characters [`Text::Distinct`] leaves alone: outline numbers, dates, and the words of
 /// metadata, responsibility clauses and targets.
-const KEEP: &str = "一二三四五六七八九十百千万亿零〇两年月日省市县区各负责人民政府办公厅委员会局关于转发实施意见通知发布期号增长提高提升达到目标力争元家个项户所座倍支";
+const KEEP: &str =
+    "一二三四五六七八九十百千万亿零〇两年月日省市县区各负责人民政府办公厅委员会局关于转发实施意见通知发布期号增长提高提升达到目标力争元家个项户所座倍支";
 
 /// `n` documents made from `seeds` (described by `catalog_json`): the new catalog JSON and
 /// the new seed files, `synth_000.txt` ….
@@ -70,7 +71,8 @@ struct Alphabet {
 
 impl Alphabet {
     fn of(seeds: &[Seed]) -> Self {
-        let mut chars: Vec<char> = seeds.iter().flat_map(|s| String::from_utf8_lossy(&s.bytes).chars().collect::<Vec<_>>()).filter(|&c| is_han(c) && !KEEP.contains(c)).collect();
+        let mut chars: Vec<char> =
+            seeds.iter().flat_map(|s| String::from_utf8_lossy(&s.bytes).chars().collect::<Vec<_>>()).filter(|&c| is_han(c) && !KEEP.contains(c)).collect();
         chars.sort_unstable();
         chars.dedup();
         let place = chars.iter().enumerate().map(|(i, &c)| (c, i)).collect();

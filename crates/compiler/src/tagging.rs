@@ -32,9 +32,7 @@ pub struct ToolRule {
 
 pub fn rules() -> &'static Rules {
     static CELL: OnceLock<Rules> = OnceLock::new();
-    CELL.get_or_init(|| {
-        serde_json::from_str(include_str!("../data/rules.json")).expect("data/rules.json is valid (checked by a unit test)")
-    })
+    CELL.get_or_init(|| serde_json::from_str(include_str!("../data/rules.json")).expect("data/rules.json is valid (checked by a unit test)"))
 }
 
 /// Tags of one sentence.
@@ -62,9 +60,7 @@ pub fn tag_sentence(sentence: &str, path: &[String], headings_trusted: bool) -> 
     let rules = rules();
     let mut tags = Tags::default();
     for rule in &rules.domains {
-        let from_heading = headings_trusted
-            .then(|| path.iter().find(|h| first_match(h, &rule.headings, &rule.exclude).is_some()))
-            .flatten();
+        let from_heading = headings_trusted.then(|| path.iter().find(|h| first_match(h, &rule.headings, &rule.exclude).is_some())).flatten();
         if let Some(heading) = from_heading {
             tags.add(true, &rule.code, ReasonKind::Heading, heading);
         } else if let Some(k) = first_match(sentence, &rule.keywords, &rule.exclude) {
@@ -81,11 +77,8 @@ pub fn tag_sentence(sentence: &str, path: &[String], headings_trusted: bool) -> 
 
 /// The first keyword with an occurrence in `text` that no exclusion phrase covers.
 pub fn first_match<'a>(text: &str, keywords: &'a [String], exclude: &[String]) -> Option<&'a str> {
-    let excluded: Vec<(usize, usize)> =
-        exclude.iter().flat_map(|x| text.match_indices(x.as_str()).map(|(i, m)| (i, i + m.len()))).collect();
-    keywords.iter().map(String::as_str).find(|k| {
-        text.match_indices(k).any(|(i, m)| !excluded.iter().any(|&(s, e)| s <= i && i + m.len() <= e))
-    })
+    let excluded: Vec<(usize, usize)> = exclude.iter().flat_map(|x| text.match_indices(x.as_str()).map(|(i, m)| (i, i + m.len()))).collect();
+    keywords.iter().map(String::as_str).find(|k| text.match_indices(k).any(|(i, m)| !excluded.iter().any(|&(s, e)| s <= i && i + m.len() <= e)))
 }
 
 #[cfg(test)]

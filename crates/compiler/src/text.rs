@@ -1,43 +1,150 @@
 //! Text primitives of the compiler: decoding seeds, white space, splitting Chinese
-//! sentences, counting content characters. (Folding for matching is the runtime's,
+//! sentences, counting content characters, and folding traditional characters to
+//! simplified for matching. (Folding width and case is the runtime's,
 //! [`hts_runtime::fold`].)
 
 use crate::error::{Problem, ProblemKind};
+use encoding_rs::{Encoding, BIG5, GB18030, UTF_16BE, UTF_16LE};
 
-/// Decodes a seed: UTF-8 (a BOM is dropped), line ends normalised to `\n`.
-/// Anything else is a [`Problem`] that names the encoding found and how to convert.
+/// The encoding a seed was written in, when it was not UTF-8.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SourceEncoding {
+    /// GB18030, which includes GBK and GB2312: the usual encoding of mainland documents.
+    Gb18030,
+    /// Big5: traditional-character documents of Taiwan and Hong Kong.
+    Big5,
+    Utf16Le,
+    Utf16Be,
+}
+
+impl SourceEncoding {
+    /// The encoding's usual name, as `iconv -f` takes it.
+    pub fn name(self) -> &'static str {
+        match self {
+            SourceEncoding::Gb18030 => "GB18030",
+            SourceEncoding::Big5 => "BIG5",
+            SourceEncoding::Utf16Le => "UTF-16LE",
+            SourceEncoding::Utf16Be => "UTF-16BE",
+        }
+    }
+}
+
+/// A decoded seed: its text, and the encoding it was converted from (`None` for UTF-8).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Decoded {
+    pub text: String,
+    pub converted_from: Option<SourceEncoding>,
+}
+
+/// Decodes a seed to its text: see [`decode_seed`]; the encoding converted from is
+/// dropped.
 pub fn decode(file: &str, bytes: &[u8]) -> Result<String, Problem> {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    if let Some(offset) = bytes.iter().position(|&b| b == 0) {
+    decode_seed(file, bytes).map(|d| d.text)
+}
+
+/// Decodes a seed: UTF-8 (a BOM is dropped); UTF-16 with a byte-order mark; else
+/// GB18030/GBK, or Big5, when the bytes are valid in it and read as Chinese text (no
+/// private-use characters, at least one 汉字). Line ends are normalised to `\n`. Anything
+/// else is a [`Problem`] that says what was found and how to convert it.
+pub fn decode_seed(file: &str, bytes: &[u8]) -> Result<Decoded, Problem> {
+    let (text, converted_from) = if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        (utf8(file, rest)?, None)
+    } else if let Some((encoding, rest)) = utf16_with_bom(bytes) {
+        let label = if encoding == UTF_16LE { SourceEncoding::Utf16Le } else { SourceEncoding::Utf16Be };
+        let text = encoding.decode_without_bom_handling_and_without_replacement(rest).ok_or_else(|| {
+            Problem::new(
+                file,
+                ProblemKind::Encoding,
+                format!("the file starts with a {} byte-order mark but is not valid {}: save it again as UTF-8 text", label.name(), label.name()),
+            )
+        })?;
+        (text.into_owned(), Some(label))
+    } else {
+        match utf8(file, bytes) {
+            Ok(text) => (text, None),
+            Err(binary) if bytes.contains(&0) => return Err(binary),
+            Err(utf8_problem) => match legacy_chinese(bytes) {
+                Some((text, from)) => (text, Some(from)),
+                None => return Err(utf8_problem),
+            },
+        }
+    };
+    if let Some(offset) = text.find('\0') {
+        return Err(binary(file, offset));
+    }
+    let text = text.replace("\r\n", "\n").replace('\r', "\n");
+    if text.trim_matches(is_space).is_empty() {
         return Err(Problem::new(
             file,
-            ProblemKind::Encoding,
-            format!("binary data (a NUL byte at byte offset {offset}): a seed must be a plain-text file; export the document as UTF-8 text"),
+            ProblemKind::Empty,
+            "the file is empty or holds only white space: put the document's text in it, or remove the file and its catalog entry",
         ));
     }
-    match std::str::from_utf8(bytes) {
-        Ok(text) => {
-            let text = text.replace("\r\n", "\n").replace('\r', "\n");
-            if text.trim_matches(is_space).is_empty() {
-                return Err(Problem::new(
-                    file,
-                    ProblemKind::Empty,
-                    "the file is empty or holds only white space: put the document's text in it, or remove the file and its catalog entry",
-                ));
-            }
-            Ok(text)
+    Ok(Decoded { text, converted_from })
+}
+
+fn binary(file: &str, offset: usize) -> Problem {
+    Problem::new(
+        file,
+        ProblemKind::Encoding,
+        format!("binary data (a NUL byte at byte offset {offset}): a seed must be a plain-text file; export the document as UTF-8 text"),
+    )
+}
+
+/// UTF-8 text, or the problem: NUL bytes (binary, or UTF-16 without a byte-order mark),
+/// or the first byte that is not UTF-8.
+fn utf8(file: &str, bytes: &[u8]) -> Result<String, Problem> {
+    if let Some(offset) = bytes.iter().position(|&b| b == 0) {
+        if looks_like_utf16(bytes) {
+            return Err(Problem::new(
+                file,
+                ProblemKind::Encoding,
+                "the file looks like UTF-16 without a byte-order mark: save it as UTF-8 (or as UTF-16 with a byte-order mark)",
+            ));
         }
+        return Err(binary(file, offset));
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(text) => Ok(text.to_string()),
         Err(e) => {
             let offset = e.valid_up_to();
             let line = 1 + bytes[..offset].iter().filter(|&&b| b == b'\n').count();
             let message = if looks_like_gb18030(bytes) {
-                format!("the file is not UTF-8 but looks like GB18030/GBK (the usual encoding of Chinese government documents; first non-UTF-8 byte at offset {offset}): convert it with `iconv -f GB18030 -t UTF-8 FILE > FILE.utf8` and replace the seed")
+                format!("the file is not UTF-8 (first non-UTF-8 byte at offset {offset}) and, though it looks like GB18030/GBK, it does not read as GB18030 or Big5 Chinese text (invalid bytes, or private-use characters): check it with `iconv -f GB18030 -t UTF-8 FILE > FILE.utf8`, which names the bad bytes, and save the seed as UTF-8")
             } else {
-                format!("the file is not valid UTF-8 (first bad byte at offset {offset}): save it as UTF-8 text")
+                format!("the file is not valid UTF-8 (first bad byte at offset {offset}), nor GB18030/GBK, Big5 or UTF-16 with a byte-order mark: save it as UTF-8 text")
             };
             Err(Problem::new(file, ProblemKind::Encoding, message).at_line(line))
         }
     }
+}
+
+fn utf16_with_bom(bytes: &[u8]) -> Option<(&'static Encoding, &[u8])> {
+    if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
+        Some((UTF_16LE, rest))
+    } else {
+        bytes.strip_prefix(b"\xFE\xFF").map(|rest| (UTF_16BE, rest))
+    }
+}
+
+/// Most of the text is ASCII with a NUL beside each character: UTF-16 of mostly ASCII,
+/// or of Chinese text whose high bytes alternate.
+fn looks_like_utf16(bytes: &[u8]) -> bool {
+    let zeros = |parity: usize| bytes.iter().skip(parity).step_by(2).filter(|&&b| b == 0).count();
+    let half = bytes.len() / 2;
+    half >= 2 && (zeros(0) * 3 >= half || zeros(1) * 3 >= half) && (zeros(0) == 0 || zeros(1) == 0)
+}
+
+/// GB18030 first (mainland documents), then Big5: the first in which the bytes are valid
+/// and read as Chinese text. Big5 bytes are often valid GB18030 too, but their
+/// punctuation lands in GB18030's private-use area, which no document uses.
+fn legacy_chinese(bytes: &[u8]) -> Option<(String, SourceEncoding)> {
+    [(GB18030, SourceEncoding::Gb18030), (BIG5, SourceEncoding::Big5)].into_iter().find_map(|(encoding, label)| {
+        let text = encoding.decode_without_bom_handling_and_without_replacement(bytes)?;
+        let private_use = text.chars().any(|c| ('\u{E000}'..='\u{F8FF}').contains(&c));
+        let chinese = text.chars().any(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c));
+        (chinese && !private_use).then(|| (text.into_owned(), label))
+    })
 }
 
 /// Most bytes ≥ 0x80 form GBK pairs (lead 0x81–0xFE, trail 0x40–0xFE but 0x7F).
@@ -74,16 +181,27 @@ pub fn squash_spaces(s: &str) -> String {
     s.chars().filter(|&c| !is_space(c)).collect()
 }
 
-const SENTENCE_END: [char; 5] = ['。', '！', '？', '；', '!'];
+const SENTENCE_END: [char; 7] = ['。', '！', '？', '；', '!', ';', '?'];
 const CLOSERS: [char; 4] = ['”', '’', '」', '』'];
 
-/// Splits at 。！？； keeping the punctuation (and a closing quote right after it) with
-/// the sentence. Returns non-empty, trimmed pieces.
+/// Splits at 。！？； (and their half-width forms) keeping the punctuation (and a closing
+/// quote right after it) with the sentence; not at a ； inside brackets that close before
+/// the next 。 (`（牵头单位：……；配合单位：……）`). Returns non-empty, trimmed pieces.
 pub fn split_sentences(s: &str) -> Vec<&str> {
     let mut out = Vec::new();
     let mut start = 0;
+    let mut depth = 0usize;
     let mut chars = s.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
+        match c {
+            '（' | '(' => depth += 1,
+            '）' | ')' => depth = depth.saturating_sub(1),
+            '。' => depth = 0,
+            _ => {}
+        }
+        if matches!(c, '；' | ';') && depth > 0 && closes_before_full_stop(&s[i..]) {
+            continue;
+        }
         if SENTENCE_END.contains(&c) {
             let mut end = i + c.len_utf8();
             while let Some(&(j, d)) = chars.peek() {
@@ -102,10 +220,77 @@ pub fn split_sentences(s: &str) -> Vec<&str> {
     out
 }
 
+fn closes_before_full_stop(s: &str) -> bool {
+    let end = s.find('。').unwrap_or(s.len());
+    s[..end].contains(['）', ')'])
+}
+
 fn push_trimmed<'a>(out: &mut Vec<&'a str>, piece: &'a str) {
     let piece = piece.trim_matches(is_space);
     if !piece.is_empty() {
         out.push(piece);
+    }
+}
+
+/// Traditional characters and their simplified forms, pairwise: the characters of the
+/// words the compiler matches (outline, metadata, responsibility clauses, target units
+/// and wording, province names) and of common policy vocabulary. Data, not rules: add a
+/// pair when a new word needs it. Every pair is one 3-byte character for another, so a
+/// byte offset in folded text is the offset in the original.
+const TRADITIONAL: &str = "並并佈布個个備备傳传價价億亿優优儲储內内則则創创劃划動动務务勵励區区協协員员單单國国圍围園园執执報报場场學学實实寧宁寬宽專专對对導导屬属帶带幣币庫库廠厂廣广廳厅慶庆應应戰战戶户擔担據据擴扩數数於于時时會会東东條条業业構构樂乐標标機机檢检權权氣气決决測测準准濟济灣湾為为營营爭争牽牵獎奖現现環环產产療疗發发監监碼码稅税稱称節节範范約约級级細细組组絡络統统經经網网練练總总職职聽听肅肃臺台與与萬万藝艺藥药蘇苏處处號号術术衛卫補补見见規规視视計计訓训設设詢询試试該该認认調调諮咨證证負负財财責责貴贵貸贷費费貼贴貿贸資资質质車车軟软輸输轉转辦办這这進进運运過过達达遼辽醫医銷销鐵铁長长門门開开間间關关陝陕際际險险雲云電电項项頭头額额類类養养驗验體体點点龍龙";
+
+/// The pairs, sorted, and a bit per character of the CJK block (U+4E00–U+9FFF) saying
+/// whether it has a pair: most characters are answered by the bit alone.
+struct Table {
+    pairs: Vec<(char, char)>,
+    bits: Vec<u64>,
+}
+
+fn table() -> &'static Table {
+    static TABLE: std::sync::OnceLock<Table> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        let chars: Vec<char> = TRADITIONAL.chars().collect();
+        let mut pairs: Vec<(char, char)> = chars.chunks(2).map(|p| (p[0], p[1])).collect();
+        pairs.sort_unstable();
+        let mut bits = vec![0u64; (0x9FFF - 0x4E00 + 64) / 64];
+        for (t, _) in &pairs {
+            let i = *t as usize - 0x4E00;
+            bits[i / 64] |= 1 << (i % 64);
+        }
+        Table { pairs, bits }
+    })
+}
+
+/// Every (traditional, simplified) pair of [`TRADITIONAL`], sorted.
+pub fn traditional_pairs() -> &'static [(char, char)] {
+    &table().pairs
+}
+
+/// The simplified form of a traditional character (of [`TRADITIONAL`]), else `c`.
+pub fn simplify_char(c: char) -> char {
+    if !('\u{4E00}'..='\u{9FFF}').contains(&c) {
+        return c;
+    }
+    let table = table();
+    let i = c as usize - 0x4E00;
+    if table.bits[i / 64] & (1 << (i % 64)) == 0 {
+        return c;
+    }
+    table.pairs.binary_search_by_key(&c, |&(t, _)| t).map_or(c, |i| table.pairs[i].1)
+}
+
+/// `s` with traditional characters folded to simplified, for matching: one character
+/// for one of the same byte length, so offsets found in the result apply to `s`.
+/// Borrowed when there is nothing to fold (most text).
+pub fn simplify(s: &str) -> std::borrow::Cow<'_, str> {
+    match s.char_indices().find(|&(_, c)| simplify_char(c) != c) {
+        None => std::borrow::Cow::Borrowed(s),
+        Some((i, _)) => {
+            let mut out = String::with_capacity(s.len());
+            out.push_str(&s[..i]);
+            out.extend(s[i..].chars().map(simplify_char));
+            std::borrow::Cow::Owned(out)
+        }
     }
 }
 
@@ -136,13 +321,73 @@ mod tests {
     }
 
     #[test]
-    fn names_gb18030_and_how_to_convert() {
-        // "高技术服务业" in GBK.
+    fn decodes_gb18030_big5_and_utf16_and_says_so() {
+        let text = "一、總體要求\n高技术服务业年均增长20%以上。\n";
+        for (encoding, label) in [(GB18030, SourceEncoding::Gb18030), (UTF_16LE, SourceEncoding::Utf16Le), (UTF_16BE, SourceEncoding::Utf16Be)] {
+            let mut bytes = match label {
+                SourceEncoding::Utf16Le => vec![0xFF, 0xFE],
+                SourceEncoding::Utf16Be => vec![0xFE, 0xFF],
+                _ => Vec::new(),
+            };
+            bytes.extend(encode(encoding, text));
+            let d = decode_seed("x.txt", &bytes).unwrap();
+            assert_eq!((d.text.as_str(), d.converted_from), (text, Some(label)));
+        }
+        let big5 = "一、總體要求\n高技術服務業年均增長百分之二十以上。\n";
+        let d = decode_seed("x.txt", &encode(BIG5, big5)).unwrap();
+        assert_eq!((d.text.as_str(), d.converted_from), (big5, Some(SourceEncoding::Big5)));
+        // "高技术服务业" in GBK, the form of most mainland files that are not UTF-8.
         let gbk = [0xB8, 0xDF, 0xBC, 0xBC, 0xCA, 0xF5, 0xB7, 0xFE, 0xCE, 0xF1, 0xD2, 0xB5];
-        let p = decode("gbk.txt", &gbk).unwrap_err();
+        assert_eq!(decode_seed("gbk.txt", &gbk).unwrap().text, "高技术服务业");
+        let d = decode_seed("u.txt", "\u{FEFF}加快发展。".as_bytes()).unwrap();
+        assert_eq!((d.text.as_str(), d.converted_from), ("加快发展。", None));
+    }
+
+    /// UTF-16 has no encoder in encoding_rs (the Encoding Standard encodes only to
+    /// UTF-8 and the legacy encodings); these tests write it by hand.
+    fn encode(encoding: &'static Encoding, text: &str) -> Vec<u8> {
+        if encoding == UTF_16LE || encoding == UTF_16BE {
+            let units = text.encode_utf16();
+            return units.flat_map(|u| if encoding == UTF_16LE { u.to_le_bytes() } else { u.to_be_bytes() }).collect();
+        }
+        let (bytes, _, unmappable) = encoding.encode(text);
+        assert!(!unmappable, "{text}");
+        bytes.into_owned()
+    }
+
+    #[test]
+    fn a_file_valid_in_no_encoding_keeps_a_clear_error() {
+        let p = decode("bad.txt", b"\xFF\xFE\xFF abc").unwrap_err();
+        assert!(p.message.contains("UTF-16LE"), "{}", p.message);
+        let p = decode("bad.txt", b"abc \xFF\xFF def").unwrap_err();
         assert_eq!(p.kind, ProblemKind::Encoding);
-        assert!(p.message.contains("GB18030"), "{}", p.message);
+        assert!(p.message.contains("offset 4") && p.message.contains("GB18030"), "{}", p.message);
+        // GBK-looking bytes broken off in the middle of a character.
+        let mut broken = [0xB8, 0xDF, 0xBC, 0xBC, 0xCA, 0xF5, 0xB7, 0xFE, 0xCE, 0xF1, 0xD2, 0xB5].repeat(2);
+        broken.push(0xCE);
+        let p = decode("gbk.txt", &broken).unwrap_err();
         assert!(p.message.contains("iconv"), "{}", p.message);
+        // UTF-16 without a byte-order mark is named, not called binary.
+        let p = decode("u16.txt", &encode(UTF_16LE, "abc def ghi")).unwrap_err();
+        assert!(p.message.contains("UTF-16 without a byte-order mark"), "{}", p.message);
+    }
+
+    #[test]
+    fn folds_traditional_to_simplified_one_char_for_one() {
+        assert_eq!(simplify("責任單位：省通信管理局、廣東省財政廳；粵府辦〔2012〕101號"), "责任单位：省通信管理局、广东省财政厅；粵府办〔2012〕101号");
+        for (t, s) in traditional_pairs() {
+            assert!(('\u{4E00}'..='\u{9FFF}').contains(t), "{t}");
+            assert_eq!((t.len_utf8(), s.len_utf8()), (3, 3), "{t}{s}");
+            assert_ne!(t, s);
+        }
+        let table = traditional_pairs();
+        assert!(table.windows(2).all(|w| w[0].0 < w[1].0), "each traditional character once");
+    }
+
+    #[test]
+    fn a_semicolon_inside_brackets_does_not_end_the_sentence() {
+        let s = "加强协调（牵头单位：省发展改革委；配合单位：省财政厅）。推进试点;完善政策(一)";
+        assert_eq!(split_sentences(s), vec!["加强协调（牵头单位：省发展改革委；配合单位：省财政厅）。", "推进试点;", "完善政策(一)"]);
     }
 
     #[test]

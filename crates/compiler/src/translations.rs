@@ -84,7 +84,8 @@ pub fn compile(bundle: &Bundle, files: &[DataFile]) -> Result<BTreeMap<String, S
             let line: Line = match serde_json::from_str(raw) {
                 Ok(l) => l,
                 Err(e) => {
-                    problems.push(problem(ProblemKind::BadReview, format!("not a translation line ({e}): write {{\"id\": …, \"fp\": …, \"zh\": …, \"en\": …}}")));
+                    problems
+                        .push(problem(ProblemKind::BadReview, format!("not a translation line ({e}): write {{\"id\": …, \"fp\": …, \"zh\": …, \"en\": …}}")));
                     continue;
                 }
             };

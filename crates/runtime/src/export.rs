@@ -1,7 +1,7 @@
 //! What leaves the app as text: CSV and JSON exports of results, and citations.
 
 use crate::json;
-use crate::model::{Document, Provision};
+use crate::model::{Document, Provision, Target};
 use crate::search::Corpus;
 use crate::url::Lang;
 
@@ -176,6 +176,24 @@ mod tests {
     }
 }
 
+/// A target's value as a reader would quote it, with its bound: `≥ 500` for 以上 and
+/// 不低于, `> 500` for 超过, `≤` for 以下, `about 3,000` / `约 3000` for 左右, `10–15` for a range.
+pub fn target_value(t: &Target, lang: Lang) -> String {
+    let value = match t.value_max {
+        Some(max) => format!("{}–{}", figure(t.value), figure(max)),
+        None => figure(t.value),
+    };
+    let bound = match (t.qualifier.as_deref(), lang) {
+        (Some("以上" | "不低于" | "不少于"), _) => "≥ ",
+        (Some("超过" | "突破" | "逾"), _) => "> ",
+        (Some("以下" | "以内" | "不超过"), _) => "≤ ",
+        (Some("左右" | "约"), Lang::Zh) => "约 ",
+        (Some("左右" | "约"), Lang::En) => "about ",
+        _ => "",
+    };
+    format!("{bound}{value}")
+}
+
 /// `20`, `2.5`, `0.75`: a figure for display, without float formatting machinery (which
 /// would weigh on the browser download).
 pub fn figure(v: f64) -> String {
@@ -187,6 +205,27 @@ pub fn figure(v: f64) -> String {
         0 => format!("{sign}{whole}"),
         f if f % 10 == 0 => format!("{sign}{whole}.{}", f / 10),
         f => format!("{sign}{whole}.{f:02}"),
+    }
+}
+
+#[cfg(test)]
+mod target_value_tests {
+    use super::*;
+    use crate::model::TargetKind;
+
+    fn target(value: f64, value_max: Option<f64>, qualifier: Option<&str>) -> Target {
+        let (provision, indicator, text, unit) = (String::new(), String::new(), String::new(), "家".to_string());
+        Target { provision, indicator, text, value, value_max, unit, year: None, kind: TargetKind::Count, qualifier: qualifier.map(str::to_string) }
+    }
+
+    #[test]
+    fn a_target_value_keeps_its_bound() {
+        assert_eq!(target_value(&target(500.0, None, Some("以上")), Lang::Zh), "≥ 500");
+        assert_eq!(target_value(&target(3000.0, None, Some("左右")), Lang::En), "about 3000");
+        assert_eq!(target_value(&target(3000.0, None, Some("左右")), Lang::Zh), "约 3000");
+        assert_eq!(target_value(&target(100.0, None, Some("超过")), Lang::En), "> 100");
+        assert_eq!(target_value(&target(10.0, Some(15.0), None), Lang::En), "10–15");
+        assert_eq!(target_value(&target(20.0, None, Some("达到")), Lang::En), "20");
     }
 }
 

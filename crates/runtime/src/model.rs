@@ -3,7 +3,6 @@
 //! with serde (feature `serde`); the browser reads the packed form with [`crate::packed`],
 //! so serde stays out of the download.
 
-
 /// Bumped whenever a field changes meaning or disappears.
 pub const SCHEMA_VERSION: u32 = 1;
 
@@ -46,7 +45,7 @@ pub struct Document {
 /// What the compiler had to do to a source, as data: the page words it in the reader's
 /// language ([`QualityNote::describe`]). In the data set: `{"code": "repeats_removed",
 /// "sentences": 33, "chars": 1511}`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(tag = "code", rename_all = "snake_case"))]
 pub enum QualityNote {
@@ -56,7 +55,12 @@ pub enum QualityNote {
     HeadingsOutOfOrder { places: usize },
     /// No outline numbering recognised: provisions are the source's paragraphs.
     NoOutline,
+    /// The source file was not UTF-8 and was converted (`from`: one of [`ENCODINGS`]).
+    Converted { from: String },
 }
+
+/// The encodings a seed may be converted from, in the order the packed form numbers them.
+pub const ENCODINGS: [&str; 4] = ["GB18030", "BIG5", "UTF-16LE", "UTF-16BE"];
 
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -241,17 +245,29 @@ fn union<'a>(codes: impl Iterator<Item = &'a String>) -> Vec<&'a str> {
 }
 
 /// `（省科技厅、发展改革委负责）` → `["省科技厅", "省发展改革委"]`: the 省 of the first
-/// name applies to the whole list. Derived, not stored: the compiler and the unpacker
+/// name applies to the whole list. Also `（責任單位：…）` and `（牵头单位：…；配合单位：…）`. Derived, not stored: the compiler and the unpacker
 /// both call this.
 pub fn departments(clause: &str) -> Vec<String> {
-    let inner = clause.trim_start_matches('（').trim_end_matches('）');
-    let inner = inner.strip_suffix("负责").unwrap_or(inner);
-    let names: Vec<&str> = inner.split(['、', '，', ',']).map(str::trim).filter(|n| !n.is_empty()).collect();
+    /// [`RESPONSIBILITY_LABELS`], in both scripts.
+    const LABELS: &str =
+        "责任单位 責任單位 责任部门 責任部門 牵头单位 牽頭單位 牵头部门 牽頭部門 配合单位 配合單位 配合部门 配合部門 参与单位 參與單位 负责单位 負責單位";
+    let inner = clause.trim().trim_start_matches(['（', '(']).trim_end_matches(['。', '；', ';', '.']).trim_end_matches(['）', ')']);
+    let mut names: Vec<&str> = Vec::new();
+    for part in inner.split(['；', ';']) {
+        let mut part = part.trim();
+        if let Some(label) = LABELS.split(' ').find(|l| part.starts_with(l)) {
+            part = part[label.len()..].trim_start_matches(['：', ':', ' ']);
+        }
+        for suffix in ["负责", "負責"] {
+            part = part.strip_suffix(suffix).unwrap_or(part);
+        }
+        let part = part.trim_end_matches(['…', '.', '等']);
+        names.extend(part.split(['、', '，', ',']).map(|n| n.trim().trim_end_matches(['…', '等'])).filter(|n| !n.is_empty()));
+    }
     let provincial = names.first().is_some_and(|n| n.starts_with('省'));
-    names
-        .into_iter()
-        .map(|n| if provincial && !n.starts_with('省') && !n.starts_with('各') { format!("省{n}") } else { n.to_string() })
-        .collect()
+    let others = ["各", "市", "县", "縣", "区", "區", "国家", "國家", "中国", "中國", "中央"];
+    let bare = |n: &str| !n.contains('省') && !others.iter().any(|o| n.starts_with(o));
+    names.into_iter().map(|n| if provincial && bare(n) { format!("省{n}") } else { n.to_string() }).collect()
 }
 
 impl QualityNote {
@@ -261,15 +277,17 @@ impl QualityNote {
             QualityNote::RepeatsRemoved { .. } => "repeats_removed",
             QualityNote::HeadingsOutOfOrder { .. } => "headings_out_of_order",
             QualityNote::NoOutline => "no_outline",
+            QualityNote::Converted { .. } => "converted",
         }
     }
 
     /// The note's numbers, in the order the packed form writes them.
     pub fn numbers(&self) -> Vec<usize> {
-        match *self {
-            QualityNote::RepeatsRemoved { sentences, chars } => vec![sentences, chars],
-            QualityNote::HeadingsOutOfOrder { places } => vec![places],
+        match self {
+            QualityNote::RepeatsRemoved { sentences, chars } => vec![*sentences, *chars],
+            QualityNote::HeadingsOutOfOrder { places } => vec![*places],
             QualityNote::NoOutline => Vec::new(),
+            QualityNote::Converted { from } => vec![ENCODINGS.iter().position(|e| e == from).unwrap_or(0)],
         }
     }
 
@@ -280,6 +298,7 @@ impl QualityNote {
             "repeats_removed" => QualityNote::RepeatsRemoved { sentences: n(0), chars: n(1) },
             "headings_out_of_order" => QualityNote::HeadingsOutOfOrder { places: n(0) },
             "no_outline" => QualityNote::NoOutline,
+            "converted" => QualityNote::Converted { from: ENCODINGS.get(n(0)).unwrap_or(&ENCODINGS[0]).to_string() },
             _ => return None,
         })
     }
@@ -287,7 +306,7 @@ impl QualityNote {
     /// The note in the reader's language.
     pub fn describe(&self, lang: crate::url::Lang) -> String {
         use crate::url::Lang::{En, Zh};
-        match (*self, lang) {
+        match (self.clone(), lang) {
             (QualityNote::RepeatsRemoved { sentences, chars }, Zh) => {
                 format!("原文有重复的句子或段落：已删除重复出现的 {sentences} 句（{chars} 字），保留首次出现。")
             }
@@ -304,6 +323,8 @@ impl QualityNote {
             ),
             (QualityNote::NoOutline, Zh) => "原文没有可识别的层级编号，按段落编为条文。".to_string(),
             (QualityNote::NoOutline, En) => "No outline numbering was recognised: provisions are the source's paragraphs.".to_string(),
+            (QualityNote::Converted { from }, Zh) => format!("原文件为 {from} 编码，已转换为 UTF-8。"),
+            (QualityNote::Converted { from }, En) => format!("The source file was in {from} and was converted to UTF-8."),
         }
     }
 }

@@ -240,7 +240,13 @@ impl<'a> Unpacker<'a> {
             quality_notes: array(d, "quality_notes").iter().map(quality_note).collect::<Result<_, _>>()?,
             front_matter: strings(d, "front_matter"),
             outline,
-            stats: DocumentStats { source_chars: stat(0), provisions: stat(1), sentences: stat(2), repeated_sentences_removed: stat(3), repeated_chars_removed: stat(4) },
+            stats: DocumentStats {
+                source_chars: stat(0),
+                provisions: stat(1),
+                sentences: stat(2),
+                repeated_sentences_removed: stat(3),
+                repeated_chars_removed: stat(4),
+            },
             id,
         })
     }

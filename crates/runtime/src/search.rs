@@ -4,10 +4,10 @@
 //! case), so a keystroke costs one substring scan per provision and term. Folding maps
 //! one char to one char, so match positions found in folded text highlight the original.
 
+use crate::fold::fold;
 use crate::model::{Bundle, Provision};
 use crate::synonyms::synonyms;
 use crate::taxonomy::taxonomy;
-use crate::fold::fold;
 use crate::url::State;
 use std::collections::HashMap;
 
@@ -217,7 +217,11 @@ impl Corpus {
             let tl = state.tools.is_empty() || s.tools.iter().any(|c| state.tools.iter().any(|w| t.tool_matches(w, c)));
             let d_any = !state.domains.is_empty() && s.domains.iter().any(|d| state.domains.contains(d));
             let t_any = !state.tools.is_empty() && s.tools.iter().any(|c| state.tools.iter().any(|w| t.tool_matches(w, c)));
-            if need_all { d && tl } else { d_any || t_any }
+            if need_all {
+                d && tl
+            } else {
+                d_any || t_any
+            }
         };
         let strict: Vec<bool> = p.sentences.iter().map(|s| fits(s, true)).collect();
         if strict.iter().any(|&b| b) {
@@ -283,7 +287,6 @@ mod tests {
         assert!(Query::parse("mbps").matches(&fold("达到20Ｍｂｐｓ")));
         assert!(!Query::parse("质押 孵化").matches("知识产权质押"));
     }
-
 
     #[test]
     fn highlights_are_char_ranges_in_the_original() {

@@ -26,11 +26,11 @@ fn main() -> ExitCode {
 fn run(seeds: &Path, out: &Path) -> Result<(), String> {
     let bundle = hts_compiler::compile_dir(seeds).map_err(|e| e.to_string())?;
     let mut files = vec![("policies.json".to_string(), hts_compiler::output::to_json(&bundle)?)];
-    for lang in ["en"] {
-        let sources = read_data_files(seeds, &format!("{TRANSLATIONS_DIR}/{lang}"))?;
-        let texts = translations::compile(&bundle, &sources).map_err(|e| e.to_string())?;
-        files.push((format!("policies.{lang}.json"), translations::to_json(lang, &texts)));
-    }
+    // Each language a file of its own (today English only).
+    let lang = "en";
+    let sources = read_data_files(seeds, &format!("{TRANSLATIONS_DIR}/{lang}"))?;
+    let texts = translations::compile(&bundle, &sources).map_err(|e| e.to_string())?;
+    files.push((format!("policies.{lang}.json"), translations::to_json(lang, &texts)));
     std::fs::create_dir_all(out).map_err(|e| format!("cannot create {}: {e}", out.display()))?;
     for (name, text) in files {
         let path = out.join(name);

@@ -1,5 +1,5 @@
-use hts_runtime::model::{Bundle, Document, Provision};
 use hts_compiler::BuildError;
+use hts_runtime::model::{Bundle, Document, Provision};
 use std::path::PathBuf;
 
 pub fn fixture(name: &str) -> PathBuf {

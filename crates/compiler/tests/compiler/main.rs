@@ -8,5 +8,6 @@ mod numbering;
 mod packing;
 mod properties;
 mod review;
+mod scripts;
 mod seeds;
 mod translations;

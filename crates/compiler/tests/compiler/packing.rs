@@ -2,10 +2,10 @@
 //! every fixture, the seeds and a synthetic corpus, and it stores repeated text once.
 
 use crate::common::*;
-use hts_compiler::{compile_corpus, output::to_json, Seed};
 use hts_compiler::pack::pack;
-use hts_runtime::packed::unpack;
 use hts_compiler::synthetic::Text;
+use hts_compiler::{compile_corpus, output::to_json, Seed};
+use hts_runtime::packed::unpack;
 use hts_runtime::Bundle;
 
 fn round_trip(bundle: &Bundle) -> String {
@@ -36,7 +36,7 @@ fn the_seeds_read_back_unchanged_and_smaller_than_the_data_set() {
 
 #[test]
 fn every_fixture_that_compiles_reads_back_unchanged() {
-    for name in ["numbering", "damaged", "no-outline"] {
+    for name in ["numbering", "damaged", "no-outline", "traditional", "half-width", "encodings"] {
         round_trip(&compile_fixture(name).unwrap_or_else(|e| panic!("{name}: {e}")));
     }
 }

@@ -2,9 +2,9 @@
 //! survives any input; the compiler survives any text. No test dependency: a small
 //! xorshift generator keeps runs reproducible.
 
+use hts_compiler::catalog::Entry;
 use hts_compiler::document::compile_document;
 use hts_compiler::pieces::pieces;
-use hts_compiler::catalog::Entry;
 use hts_runtime::taxonomy::taxonomy;
 use hts_runtime::url::{decode, encode, Lang, State, View, MAX_QUERY_CHARS};
 
@@ -34,8 +34,30 @@ const DOCS: [&str; 3] = ["hunan-hts", "jilin-hts", "x-1"];
 /// Characters that stress a codec: separators, escapes, CJK, combining marks, emoji,
 /// RTL marks, markup.
 const NASTY: [&str; 24] = [
-    "&", "=", ",", "%", "%2", "%zz", "+", "#", "?", " ", "质押", "２０％", "e\u{301}", "😀", "\u{202E}", "\u{200F}",
-    "<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "\"", "'", "\\", "/", "\u{FEFF}", "a",
+    "&",
+    "=",
+    ",",
+    "%",
+    "%2",
+    "%zz",
+    "+",
+    "#",
+    "?",
+    " ",
+    "质押",
+    "２０％",
+    "e\u{301}",
+    "😀",
+    "\u{202E}",
+    "\u{200F}",
+    "<script>alert(1)</script>",
+    "<img src=x onerror=alert(1)>",
+    "\"",
+    "'",
+    "\\",
+    "/",
+    "\u{FEFF}",
+    "a",
 ];
 
 fn random_codes(rng: &mut Rng, pool: &[String]) -> Vec<String> {
@@ -108,9 +130,36 @@ fn a_100_kb_query_is_cut_and_reported() {
 
 /// Fragments of official prose and structure, mixed at random.
 const TEXT_PARTS: [&str; 30] = [
-    "一、", "（一）", "1、", "2.", "3．", "（1）", "(二)", "十二、", "。", "；", "：", "，", "！", "？", "\n", "\n\n", "　　",
-    "加快发展高技术服务业", "（省发展改革委负责）", "（省科技厅、", "负责）", "到2015年", "年均增长20%以上", "培育100家",
-    "湖南省人民政府办公厅", "2013年7月25日", "发布日期:2012-11-08", "粤府办〔2012〕101号", "━━━━", "各市州人民政府：",
+    "一、",
+    "（一）",
+    "1、",
+    "2.",
+    "3．",
+    "（1）",
+    "(二)",
+    "十二、",
+    "。",
+    "；",
+    "：",
+    "，",
+    "！",
+    "？",
+    "\n",
+    "\n\n",
+    "　　",
+    "加快发展高技术服务业",
+    "（省发展改革委负责）",
+    "（省科技厅、",
+    "负责）",
+    "到2015年",
+    "年均增长20%以上",
+    "培育100家",
+    "湖南省人民政府办公厅",
+    "2013年7月25日",
+    "发布日期:2012-11-08",
+    "粤府办〔2012〕101号",
+    "━━━━",
+    "各市州人民政府：",
 ];
 
 #[test]
@@ -128,9 +177,7 @@ fn the_compiler_never_panics_on_arbitrary_text() {
     };
     let mut rng = Rng(0xFEED_FACE_0000_0003);
     for _ in 0..2_000 {
-        let text: String = (0..rng.below(40))
-            .map(|_| if rng.chance(85) { rng.pick(&TEXT_PARTS).to_string() } else { random_text(&mut rng, 2) })
-            .collect();
+        let text: String = (0..rng.below(40)).map(|_| if rng.chance(85) { rng.pick(&TEXT_PARTS).to_string() } else { random_text(&mut rng, 2) }).collect();
         let _ = pieces(&text);
         if let Ok(compiled) = compile_document(&entry, &text, None) {
             for p in &compiled.provisions {

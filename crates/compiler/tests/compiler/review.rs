@@ -77,8 +77,7 @@ fn a_review_file_of_no_document_is_refused() {
 #[test]
 fn every_sentence_of_the_seeds_is_reviewed() {
     let b = hts_compiler::compile_dir(&seeds_dir()).unwrap();
-    let unreviewed: Vec<&str> =
-        b.provisions.iter().flat_map(|p| &p.sentences).filter(|s| s.coded_by != CodedBy::Review).map(|s| s.id.as_str()).collect();
+    let unreviewed: Vec<&str> = b.provisions.iter().flat_map(|p| &p.sentences).filter(|s| s.coded_by != CodedBy::Review).map(|s| s.id.as_str()).collect();
     assert!(unreviewed.is_empty(), "not reviewed: {unreviewed:?}");
 }
 

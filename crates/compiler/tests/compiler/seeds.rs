@@ -2,8 +2,8 @@
 //! what a careful reader expects from the filters.
 
 use crate::common::*;
-use hts_runtime::model::{Bundle, Document};
 use hts_compiler::text::{is_content, squash_spaces};
+use hts_runtime::model::{Bundle, Document};
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
@@ -191,4 +191,67 @@ fn filters_return_what_a_careful_reader_expects() {
     // Government outsourcing its own work is procurement, not the outsourcing tool (guide §4).
     assert!(has(&tools, "procurement") && !has(&tools, "outsourcing"), "{tools:?}");
     assert!(!has(&tags_of("以市场需求为导向，以创新为动力").1, "demonstration"));
+}
+
+/// (provision, indicator, value, value_max, unit, qualifier, year).
+type TargetRow = (&'static str, &'static str, f64, Option<f64>, &'static str, Option<&'static str>, Option<u16>);
+
+/// Every target of the seeds, read one by one against its sentence, as [`TargetRow`]s. What is counted and where, each
+/// item of a list on its own, the programme's items rather than an example, the bound as
+/// written.
+const EXPECTED_TARGETS: [TargetRow; 36] = [
+    ("hunan-hts-1-4", "全省高技术服务业营业收入年均增长", 20.0, None, "%", Some("以上"), Some(2015)),
+    ("hunan-hts-2-2-3", "全省知识产权中介服务机构", 500.0, None, "家", Some("以上"), Some(2015)),
+    ("hunan-hts-2-2-3", "知识产权服务收入年增长率", 20.0, None, "%", Some("达到"), Some(2015)),
+    ("hunan-hts-2-2-4", "在全省规划建设国家级质检中心", 25.0, None, "个", None, Some(2015)),
+    ("hunan-hts-2-2-4", "在全省规划建设省级质检中心", 60.0, None, "个", None, Some(2015)),
+    ("hunan-hts-2-2-4", "在全省规划建设区域性中心", 5.0, None, "个", None, Some(2015)),
+    ("hunan-hts-2-2-4", "在全省规划建设检验检测公共技术服务平台", 30.0, None, "个", None, Some(2015)),
+    ("hunan-hts-2-2-5", "实现重大科技成果的转化与产业化", 100.0, None, "项", None, Some(2015)),
+    ("hunan-hts-2-2-5", "实现共性技术成果推广应用", 1000.0, None, "项", None, Some(2015)),
+    ("hunan-hts-2-2-5", "建立科技成果转化示范基地", 20.0, None, "个", None, Some(2015)),
+    ("hunan-hts-2-2-5", "建立科技成果转化示范企业", 100.0, None, "个", None, Some(2015)),
+    ("hunan-hts-2-3-1", "大力发展重点领域", 4.0, None, "个", None, None),
+    ("hunan-hts-2-3-1", "重点建设高技术服务产业集群", 10.0, None, "个", None, None),
+    ("hunan-hts-2-3-1", "着力推进重点高技术服务项目", 100.0, None, "个", None, None),
+    ("jilin-hts-2-3", "高技术服务业营业收入年均增长", 18.0, None, "%", Some("以上"), Some(2015)),
+    ("jilin-hts-3-3", "加快建设国家质检中心", 3.0, None, "个", None, None),
+    ("jilin-hts-3-3", "加快建设省级质检中心", 16.0, None, "个", None, None),
+    ("jilin-hts-3-5", "电信业务总量累计", 1157.0, None, "亿元", Some("达到"), Some(2015)),
+    ("jilin-hts-3-5", "互联网出省带宽", 4000.0, None, "G", Some("超过"), Some(2015)),
+    ("jilin-hts-3-5", "行政村通宽带", 100.0, None, "%", None, Some(2015)),
+    ("jilin-hts-3-5", "城市互联网带宽基本能力", 20.0, None, "Mbps", Some("达到"), Some(2015)),
+    ("jilin-hts-3-5", "农村互联网带宽基本能力", 4.0, None, "Mbps", Some("达到"), Some(2015)),
+    ("jilin-hts-3-7", "重点培育电子商务应用示范企业", 20.0, None, "户", None, Some(2015)),
+    ("jilin-hts-3-7", "电子商务年交易额", 1000.0, None, "亿元", None, Some(2015)),
+    ("jilin-hts-4-6", "培养覆盖工业设计全行业的省级设计大师和青年设计大师", 150.0, None, "人", Some("以上"), Some(2015)),
+    ("jilin-hts-4-6", "培养专业技术骨干", 3000.0, None, "人", Some("左右"), Some(2015)),
+    ("guangdong-hts-1-2", "高技术服务业营业收入年均增长", 20.0, None, "%", Some("以上"), Some(2015)),
+    ("guangdong-hts-1-2.2", "培育高技术服务骨干企业", 100.0, None, "家", None, Some(2015)),
+    ("guangdong-hts-1-2.2", "形成高技术服务产业基地和创新集聚区", 10.0, Some(15.0), "家", None, Some(2015)),
+    ("sichuan-hts-1.2", "高技术服务业营业收入年均增长", 20.0, None, "%", Some("以上"), Some(2015)),
+    ("shandong-hts-1-3", "高技术服务业实现营业收入年均增长", 20.0, None, "%", Some("以上"), Some(2015)),
+    ("shandong-hts-1-3", "中心城市、山东半岛蓝色经济区高技术服务业实现营业收入年均增长", 25.0, None, "%", Some("以上"), Some(2015)),
+    ("shandong-hts-3-1-1", "建成高技术服务业基地", 20.0, None, "个", Some("力争"), Some(2015)),
+    ("shandong-hts-3-1-2", "在重点区域建成高技术服务业专业化园区", 100.0, None, "个", Some("力争"), Some(2015)),
+    ("shandong-hts-3-1-3", "打造高技术服务业主题楼宇", 200.0, None, "个", Some("力争"), Some(2015)),
+    ("shandong-hts-3-3-1", "在优势领域重点培植营业收入过亿元的骨干企业", 100.0, None, "个", Some("力争"), Some(2015)),
+];
+
+#[test]
+fn every_target_reads_as_a_reader_would_quote_it() {
+    let b = bundle();
+    let got: Vec<_> =
+        b.targets.iter().map(|t| (t.provision.as_str(), t.indicator.as_str(), t.value, t.value_max, t.unit.as_str(), t.qualifier.as_deref(), t.year)).collect();
+    assert_eq!(got, EXPECTED_TARGETS.to_vec());
+    for t in &b.targets {
+        let p = b.provisions.iter().find(|p| p.id == t.provision).unwrap();
+        assert!(p.sentences.iter().any(|s| s.text.contains(&t.text)), "{}: the clause {} is in a sentence", p.id, t.text);
+    }
+    let text_of = |indicator: &str| b.targets.iter().find(|t| t.indicator == indicator).map(|t| t.text.as_str()).unwrap();
+    // Two quality centres of a list, each with its own words.
+    assert_eq!(text_of("加快建设国家质检中心"), "加快建设节能环保墙体材料等3个国家质检中心");
+    assert_eq!(text_of("加快建设省级质检中心"), "碳纤维等16个省级质检中心");
+    // Respective figures, one for the cities and one for the villages.
+    assert_eq!(text_of("城市互联网带宽基本能力"), text_of("农村互联网带宽基本能力"));
 }
