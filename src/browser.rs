@@ -117,3 +117,19 @@ pub fn settle_layout() {
         let _ = body.offset_height();
     }
 }
+
+/// The text of an element of the page (`offline.html` inlines the English edition in a
+/// `<script type="application/json">`), if the page has it.
+pub fn inline_text(id: &str) -> Option<String> {
+    document().get_element_by_id(id).map(|e| e.inner_html())
+}
+
+/// Fetches a file beside the page (a relative URL, so it works under any sub-path) as text.
+pub async fn fetch_text(url: &str) -> Option<String> {
+    use wasm_bindgen_futures::JsFuture;
+    let response: web_sys::Response = JsFuture::from(window().fetch_with_str(url)).await.ok()?.dyn_into().ok()?;
+    if !response.ok() {
+        return None;
+    }
+    JsFuture::from(response.text().ok()?).await.ok()?.as_string()
+}

@@ -2,7 +2,7 @@
 //! sidebar, the current view, footer). The only module that imports the components.
 
 use crate::browser;
-use crate::components::{chips::ActiveFilters, facets::Facets, footer::Footer, header::Header, notice::Notice, search_box::SearchBox};
+use crate::components::{chips::ActiveFilters, english::EditionNote, facets::Facets, footer::Footer, header::Header, notice::Notice, search_box::SearchBox};
 use crate::i18n::{tr, tx};
 use crate::state::{corpus, Ctx};
 use crate::url_sync;
@@ -47,6 +47,7 @@ pub fn App() -> impl IntoView {
             <main id="main" class="content" tabindex="-1">
                 <Notice/>
                 <ActiveFilters/>
+                <EditionNote/>
                 {view}
             </main>
         </div>
@@ -64,12 +65,18 @@ fn effects(ctx: Ctx) {
             let _ = root.set_attribute("lang", code);
         }
         document().set_title(tr(lang, "高技术服务业政策浏览器", "HTS Policy Explorer"));
+        // The English edition is loaded when English is first chosen, never before.
+        if lang == Lang::En {
+            ctx.load_english();
+        }
     });
 
     // A fragment scrolls to its provision once it is rendered.
     Effect::new(move |_| {
         if let Some(id) = ctx.highlight.get() {
             ctx.state.track();
+            // The English arriving re-renders the texts: keep the linked one in view.
+            ctx.en.track();
             request_animation_frame(move || {
                 browser::scroll_to(&id);
             });

@@ -7,6 +7,7 @@
 //! document or grouping never searches again.
 
 use hts_runtime::search::{Corpus, Counts, Facet, Query};
+use hts_runtime::translation::Translation;
 use hts_runtime::url::{Decoded, Ignored, Lang, State, View};
 use leptos::prelude::*;
 use std::sync::OnceLock;
@@ -42,6 +43,11 @@ pub struct Ctx {
     /// False from a change of state until the frame after it: lists render their first
     /// screen at once and the rest of the page a frame later, so no frame is long.
     pub settled: RwSignal<bool>,
+    /// The English edition, once loaded (see [`Ctx::load_english`]).
+    pub en: RwSignal<Option<&'static Translation>>,
+    /// The English edition could not be loaded: the page stays Chinese and says so.
+    pub en_failed: RwSignal<bool>,
+    en_requested: StoredValue<bool>,
 }
 
 impl Ctx {
@@ -63,6 +69,9 @@ impl Ctx {
             doc: Memo::new(move |_| state.with(|s| s.doc.clone())),
             url_write_pending: RwSignal::new(false),
             settled: RwSignal::new(true),
+            en: RwSignal::new(None),
+            en_failed: RwSignal::new(false),
+            en_requested: StoredValue::new(false),
         }
     }
 
@@ -76,6 +85,48 @@ impl Ctx {
         request_animation_frame(move || {
             gloo::timers::callback::Timeout::new(0, move || settled.set(true)).forget();
         });
+    }
+
+    /// Loads the English edition, once: from the page (`offline.html` inlines it) or
+    /// from `data/policies.en.json` beside the page. Until it is there, pages show the
+    /// Chinese with a note.
+    pub fn load_english(&self) {
+        if self.en_requested.get_value() {
+            return;
+        }
+        self.en_requested.set_value(true);
+        if let Some(text) = crate::browser::inline_text("hts-en") {
+            self.set_english(&text);
+            return;
+        }
+        let ctx = *self;
+        leptos::task::spawn_local(async move {
+            match crate::browser::fetch_text("./data/policies.en.json").await {
+                Some(text) => ctx.set_english(&text),
+                None => ctx.en_failed.set(true),
+            }
+        });
+    }
+
+    fn set_english(&self, text: &str) {
+        match Translation::from_json(text) {
+            // Read once a visit and kept for good: leaked, so every view borrows it freely.
+            Ok(t) => self.en.set(Some(Box::leak(Box::new(t)))),
+            Err(e) => {
+                web_sys::console::warn_1(&e.into());
+                self.en_failed.set(true);
+            }
+        }
+    }
+
+    /// The English of a text by id, when the reader chose English and it is loaded
+    /// (tracks both).
+    pub fn english(&self) -> Option<&'static Translation> {
+        if self.lang.get() == Lang::En {
+            self.en.get()
+        } else {
+            None
+        }
     }
 
     /// The live count of one facet option under the other filters.
@@ -93,6 +144,19 @@ impl Ctx {
     /// The document with this id.
     pub fn document(&self, id: &str) -> Option<&'static hts_runtime::model::Document> {
         self.corpus.bundle.documents.iter().find(|d| d.id == id)
+    }
+
+    /// The headings on a provision's outline path, outermost first: the headings before
+    /// it in the document, each closing those of its level and below. `None` when they
+    /// do not spell the provision's path (a damaged outline), so callers fall back to it.
+    pub fn path_headings(&self, p: &'static hts_runtime::model::Provision) -> Option<Vec<&'static hts_runtime::model::Heading>> {
+        let doc = self.document(&p.doc)?;
+        let mut stack: Vec<&hts_runtime::model::Heading> = Vec::new();
+        for h in doc.outline.iter().filter(|h| h.first_provision <= p.position) {
+            stack.retain(|o| o.level < h.level);
+            stack.push(h);
+        }
+        (stack.len() == p.path.len() && stack.iter().zip(&p.path).all(|(h, t)| h.text == *t)).then_some(stack)
     }
 }
 

@@ -6,11 +6,13 @@
 //! card keep a keystroke's re-render within a frame.
 
 use crate::browser;
+use crate::components::english::{self, NOT_TRANSLATED};
 use crate::components::marked::marked;
 use crate::i18n::{self, tr};
 use crate::state::use_ctx;
 use hts_runtime::export::citation;
-use hts_runtime::model::{ReasonKind, TagReason};
+use hts_runtime::model::{CodedBy, Provision, ReasonKind, Sentence, TagReason};
+use hts_runtime::translation::Translation;
 use hts_runtime::url::{Lang, State, View};
 use leptos::prelude::*;
 
@@ -40,28 +42,54 @@ pub fn ProvisionCard(index: usize) -> impl IntoView {
         }
     };
     let emphasis = Memo::new(move |_| ctx.filters.with(|s| ctx.corpus.emphasised_sentences(index, s)));
-    let sentences = move || {
+    // The sentences, the filtered ones emphasised and the search terms marked: in
+    // Chinese, or in English (a sentence without one in Chinese, said so). One element
+    // type for both keeps the download small.
+    let sentences = move |en: Option<&'static Translation>| {
         let emphasis = emphasis.get();
         ctx.query.with(|q| {
             p.sentences
                 .iter()
                 .zip(emphasis)
-                .map(|(s, emph)| view! { <span class="sentence" class:dim=!emph>{marked(&s.text, &q.highlights(&s.text))}</span> })
+                .map(|(s, emph)| {
+                    let (text, lang, missing) = match en.map(|t| t.get(&s.id)) {
+                        None => (s.text.as_str(), None, None),
+                        Some(Some(t)) => (t, None, None),
+                        Some(None) => (s.text.as_str(), Some("zh-CN"), Some(NOT_TRANSLATED)),
+                    };
+                    let space = en.map(|_| " ");
+                    view! { <span class="sentence" class:dim=!emph lang=lang>{marked(text, &q.highlights(text))}{missing}{space}</span> }
+                })
                 .collect_view()
         })
     };
-    let path = if p.path.is_empty() { tr(lang, "序言", "Preamble").to_string() } else { p.path.join(" › ") };
+    // Static: the list rebuilds its cards when the English edition arrives.
+    let en = if lang == Lang::En { ctx.en.get_untracked() } else { None };
+    let original = en.map(|_| {
+        view! {
+            <details class="original" data-testid="original">
+                <summary>"Chinese original"</summary>
+                <p class="text" lang="zh-CN">{move || sentences(None)}</p>
+            </details>
+        }
+    });
+    let title = english::document_title(lang, doc, en);
+    let path = english::path(ctx, lang, p, en);
+    let head_lang = if en.is_some() || lang == Lang::En && doc.title.is_none() { "en" } else { "zh-CN" };
+    let path_lang = if en.is_some() || p.path.is_empty() { "en" } else { "zh-CN" };
+    let text_lang = if en.is_some() { "en" } else { "zh-CN" };
     view! {
         <article class="provision" data-testid="provision" data-id=id.clone() data-province=p.province.clone()
             id=id class:highlighted=highlighted>
             <header class="provision-head">
                 <span class=format!("badge province-{}", p.province)>{i18n::province(lang, &p.province)}</span>
-                <a class="doc-link" href=reader_href on:click=open_reader title=tr(lang, "在原文中查看", "Read in the document")>
-                    {i18n::document_title(lang, doc)}
+                <a class="doc-link" href=reader_href on:click=open_reader title=tr(lang, "在原文中查看", "Read in the document") lang=head_lang>
+                    {title}
                 </a>
-                <span class="path">{path}</span>
+                <span class="path" lang=path_lang>{path}</span>
             </header>
-            <p class="text" lang="zh-CN">{sentences}</p>
+            <p class="text" lang=text_lang>{move || sentences(en)}</p>
+            {original}
             {(!p.departments.is_empty()).then(|| view! {
                 <p class="departments" data-testid="departments">
                     <span class="label">{tr(lang, "责任单位：", "Responsible: ")}</span>
@@ -95,19 +123,43 @@ fn reason_text(lang: Lang, r: &TagReason) -> String {
     }
 }
 
-/// Domain and tool tags; the reason shows on hover and on keyboard focus.
+/// Who decided a tag of a provision, in words: reviewed when every sentence that carries
+/// it was coded by a reviewer (with the reviewer's notes), else suggested by the keyword
+/// rules (with the rule's reason). Never empty.
+fn provenance(lang: Lang, p: &Provision, code: &str) -> (bool, String) {
+    let carriers: Vec<&Sentence> = p.sentences.iter().filter(|s| s.domains.iter().chain(&s.tools).any(|c| c == code)).collect();
+    let reviewed = !carriers.is_empty() && carriers.iter().all(|s| s.coded_by == CodedBy::Review);
+    if reviewed {
+        let notes: Vec<&str> = carriers.iter().filter_map(|s| s.note.as_deref()).collect();
+        let label = tr(lang, "人工审核编码", "reviewed coding");
+        let text = if notes.is_empty() { label.to_string() } else { format!("{label}{}{}", tr(lang, "：", ": "), notes.join(" · ")) };
+        return (true, text);
+    }
+    let label = tr(lang, "关键词规则建议（未经审核）", "suggested by keyword rules (not reviewed)");
+    let reason = carriers.iter().filter(|s| s.coded_by == CodedBy::Rules).flat_map(|s| s.reasons.iter()).find(|r| r.code == code);
+    match reason {
+        Some(r) => (false, format!("{label}{}{}", tr(lang, "。", ". "), reason_text(lang, r))),
+        None => (false, label.to_string()),
+    }
+}
+
+/// Domain and tool tags: reviewed tags solid, rule-suggested tags dashed; who decided
+/// (and why) shows on hover and on keyboard focus.
 #[component]
 fn Tags(index: usize, lang: Lang) -> impl IntoView {
     let ctx = use_ctx();
     let p = ctx.corpus.provision(index);
-    let first_reason = move |code: &str| p.sentences.iter().flat_map(|s| s.reasons.iter()).find(|r| r.code == code);
-    let domains = ctx.corpus.provision_domains(index).iter().map(|c| (c, "tag domain", i18n::domain(lang, c)));
-    let tools = ctx.corpus.provision_tools(index).iter().map(|c| (c, "tag tool", i18n::tool(lang, c)));
+    let domains = ctx.corpus.provision_domains(index).iter().map(|c| (c, "domain", i18n::domain(lang, c)));
+    let tools = ctx.corpus.provision_tools(index).iter().map(|c| (c, "tool", i18n::tool(lang, c)));
     view! {
         <ul class="tags" aria-label=tr(lang, "标签", "Tags")>
-            {domains.chain(tools).map(|(code, class, label)| {
-                let why = first_reason(code).map(|r| reason_text(lang, r)).unwrap_or_default();
-                view! { <li><span class=class tabindex="0" data-code=code.clone() data-reason=why.clone() title=why>{label}</span></li> }
+            {domains.chain(tools).map(|(code, kind, label)| {
+                let (reviewed, why) = provenance(lang, p, code);
+                let class = format!("tag {kind} {}", if reviewed { "reviewed" } else { "suggested" });
+                view! {
+                    <li><span class=class tabindex="0" data-code=code.clone() data-coded-by=if reviewed { "review" } else { "rules" }
+                        data-reason=why.clone() title=why>{label}</span></li>
+                }
             }).collect_view()}
         </ul>
     }

@@ -3,6 +3,7 @@
 
 pub mod card;
 pub mod chips;
+pub mod english;
 pub mod facets;
 pub mod footer;
 pub mod header;

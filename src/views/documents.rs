@@ -2,18 +2,21 @@
 //! one document (`doc=`): table of contents, every provision with an anchor, search
 //! terms marked, quality notes first.
 
+use crate::components::english::{self, NOT_TRANSLATED};
 use crate::components::marked::marked;
 use crate::i18n::{self, tx};
 use crate::state::use_ctx;
-use hts_runtime::model::Document;
-use hts_runtime::url::State;
+use hts_runtime::model::{CodedBy, Document};
+use hts_runtime::translation::Translation;
+use hts_runtime::url::{Lang, State};
 use leptos::prelude::*;
 
 #[component]
 pub fn DocumentsView() -> impl IntoView {
     let ctx = use_ctx();
+    // The reader is rebuilt when the English edition arrives (it renders it statically).
     move || match ctx.doc.get() {
-        Some(id) => view! { <Reader id/> }.into_any(),
+        Some(id) => view! { <Reader id en=ctx.english()/> }.into_any(),
         None => view! { <DocumentList/> }.into_any(),
     }
 }
@@ -53,6 +56,24 @@ fn metadata_rows(doc: &'static Document) -> impl IntoView {
     }
 }
 
+/// How much of a document's coding a reviewer decided: "121 of 121 sentences reviewed".
+fn review_share(doc: &'static Document) -> impl IntoView {
+    let ctx = use_ctx();
+    let sentences = || ctx.corpus.bundle.provisions.iter().filter(|p| p.doc == doc.id).flat_map(|p| p.sentences.iter());
+    let total = sentences().count();
+    let reviewed = sentences().filter(|s| s.coded_by == CodedBy::Review).count();
+    let all = total > 0 && reviewed == total;
+    move || {
+        let text = match ctx.lang.get() {
+            Lang::Zh => format!("编码审核：{total} 句中 {reviewed} 句已人工审核{}", if all { "" } else { "，其余为关键词规则建议" }),
+            Lang::En => {
+                format!("Coding: {reviewed} of {total} sentences reviewed{}", if all { "" } else { "; the rest suggested by keyword rules (not reviewed)" })
+            }
+        };
+        view! { <p class="review-share" class:partial=!all data-testid="review-share" data-reviewed=reviewed data-total=total>{text}</p> }
+    }
+}
+
 fn quality_notes(doc: &'static Document) -> impl IntoView {
     let ctx = use_ctx();
     (!doc.quality_notes.is_empty()).then(|| {
@@ -77,6 +98,7 @@ fn DocumentCard(doc: &'static Document) -> impl IntoView {
         <article class="doc-card" data-testid="document" data-id=doc.id.clone()>
             <h3><a href=href on:click=open data-testid=format!("open-{}", doc.id)>{move || i18n::document_title(ctx.lang.get(), doc)}</a></h3>
             {metadata_rows(doc)}
+            {review_share(doc)}
             {doc.notes.clone().map(|n| view! { <p class="doc-notes" data-testid="doc-notes">{n}</p> })}
             {quality_notes(doc)}
         </article>
@@ -84,7 +106,7 @@ fn DocumentCard(doc: &'static Document) -> impl IntoView {
 }
 
 #[component]
-fn Reader(id: String) -> impl IntoView {
+fn Reader(id: String, en: Option<&'static Translation>) -> impl IntoView {
     let ctx = use_ctx();
     let Some(doc) = ctx.document(&id) else {
         return view! { <DocumentList/> }.into_any();
@@ -95,6 +117,9 @@ fn Reader(id: String) -> impl IntoView {
         ctx.update(|s| s.doc = None);
     };
     let back_href = move || ctx.state.with(|s| ctx.href(&State { doc: None, ..s.clone() }));
+    // In English the texts are the translation, the Chinese beside them on wide screens
+    // and one click away on narrow ones.
+    let show_original = RwSignal::new(false);
     let toc = doc
         .outline
         .iter()
@@ -104,34 +129,60 @@ fn Reader(id: String) -> impl IntoView {
                 ev.prevent_default();
                 crate::browser::scroll_to(&target);
             };
-            view! { <li class=format!("toc-{}", h.level)><a href=format!("#{}", h.id) on:click=go>{h.text.clone()}</a></li> }
+            let (text, lang) = in_edition(en, &h.id, &h.text);
+            view! { <li class=format!("toc-{}", h.level)><a href=format!("#{}", h.id) on:click=go lang=lang>{text}</a></li> }
         })
         .collect_view();
     let total = provisions.len();
     let mut body = Vec::new();
     for (k, &i) in provisions.iter().enumerate() {
         for h in doc.outline.iter().filter(|h| h.first_provision == k) {
-            body.push(heading(h).into_any());
+            body.push(heading(h, en).into_any());
         }
-        body.push(view! { <ReaderProvision index=i/> }.into_any());
+        body.push(view! { <ReaderProvision index=i en/> }.into_any());
     }
     for h in doc.outline.iter().filter(|h| h.first_provision >= total) {
-        body.push(heading(h).into_any());
+        body.push(heading(h, en).into_any());
     }
+    let metadata_text = move |key: &str, zh: Option<String>, class: &'static str| {
+        zh.map(|zh| {
+            let key = format!("{}:{key}", doc.id);
+            bilingual(en, &key, &zh, class, None)
+        })
+    };
+    let addressee = metadata_text("addressee", doc.addressee.clone(), "addressee");
+    let signature = metadata_text("signature", doc.signature.clone(), "signature");
+    let title = move || english::document_title(ctx.lang.get(), doc, en);
+    let title_lang = move || if en.is_some() || (ctx.lang.get() == Lang::En && doc.title.is_none()) { "en" } else { "zh-CN" };
+    let original_title = en.and(doc.title.clone()).map(|t| view! { <p class="original-title" lang="zh-CN">{t}</p> });
+    let toggle = {
+        en.is_some().then(|| {
+            view! {
+                <button class="action original-toggle" data-testid="show-original" aria-pressed=move || show_original.get().to_string()
+                    on:click=move |_| show_original.update(|s| *s = !*s)>
+                    {move || if show_original.get() { "Hide the Chinese original" } else { "Show the Chinese original" }}
+                </button>
+            }
+        })
+    };
     view! {
-        <section class="reader" data-testid="reader" data-doc=doc.id.clone()>
+        <section class="reader" data-testid="reader" data-doc=doc.id.clone()
+            class:bilingual=en.is_some() class:show-original=show_original>
             <a class="back" href=back_href on:click=back>{tx("← 返回文件列表", "← All documents")}</a>
-            <h2 lang="zh-CN">{move || i18n::document_title(ctx.lang.get(), doc)}</h2>
+            <h2 lang=title_lang>{title}</h2>
+            {original_title}
             {quality_notes(doc)}
             {metadata_rows(doc)}
+            {review_share(doc)}
             <nav class="toc" aria-label=tx("目录", "Contents")>
                 <h3>{tx("目录", "Contents")}</h3>
                 <ol>{toc}</ol>
             </nav>
-            <div class="document-text" lang="zh-CN">
-                {doc.addressee.clone().map(|a| view! { <p class="addressee">{a}</p> })}
+            {toggle}
+            <div class="document-text">
+                {addressee}
                 {body}
-                {doc.signature.clone().map(|s| view! { <p class="signature">{s}</p> })}
+                {signature}
                 {doc.date.clone().map(|d| view! { <p class="signature">{d}</p> })}
             </div>
         </section>
@@ -139,17 +190,44 @@ fn Reader(id: String) -> impl IntoView {
     .into_any()
 }
 
-fn heading(h: &hts_runtime::model::Heading) -> impl IntoView {
-    let text = h.text.clone();
-    match h.level {
-        1 => view! { <h3 id=h.id.clone() class="doc-h">{text}</h3> }.into_any(),
-        2 => view! { <h4 id=h.id.clone() class="doc-h">{text}</h4> }.into_any(),
-        _ => view! { <h5 id=h.id.clone() class="doc-h">{text}</h5> }.into_any(),
+/// A text in the edition of the moment: the English (with its language) when there is
+/// one, else the Chinese (said so when English was asked for).
+fn in_edition(en: Option<&'static Translation>, id: &str, zh: &str) -> (String, &'static str) {
+    match en.map(|t| t.get(id)) {
+        None => (zh.to_string(), "zh-CN"),
+        Some(Some(t)) => (t.to_string(), "en"),
+        Some(None) => (format!("{zh}{NOT_TRANSLATED}"), "zh-CN"),
+    }
+}
+
+/// One text of the reader (a heading, the addressee, the signature): the Chinese, and in
+/// English the translation before it (the original beside it on wide screens, hidden on
+/// narrow ones until asked for). One element type for every case keeps the download small.
+fn bilingual(en: Option<&'static Translation>, id: &str, zh: &str, class: &'static str, level: Option<u8>) -> impl IntoView {
+    let english = en.map(|_| {
+        let (text, lang) = in_edition(en, id, zh);
+        view! { <span class="en" lang=lang>{text}</span> }
+    });
+    let class = if en.is_some() { format!("{class} pair") } else { class.to_string() };
+    view! {
+        <div class=class role=level.map(|_| "heading")>
+            {english}<span class="zh" lang="zh-CN">{zh.to_string()}</span>
+        </div>
+    }
+    .attr("aria-level", level.map(|l| l.to_string()))
+}
+
+fn heading(h: &'static hts_runtime::model::Heading, en: Option<&'static Translation>) -> impl IntoView {
+    // The anchor sits on a wrapper, so it stays on one element whatever the edition.
+    view! {
+        <div id=h.id.clone() class="doc-h-anchor" data-testid="reader-heading">
+            {bilingual(en, &h.id, &h.text, "doc-h", Some((h.level + 2).min(5)))}
+        </div>
     }
 }
 
 #[component]
-fn ReaderProvision(index: usize) -> impl IntoView {
+fn ReaderProvision(index: usize, en: Option<&'static Translation>) -> impl IntoView {
     let ctx = use_ctx();
     let p = ctx.corpus.provision(index);
     let id = p.id.clone();
@@ -157,11 +235,47 @@ fn ReaderProvision(index: usize) -> impl IntoView {
         let id = id.clone();
         move || ctx.highlight.with(|h| h.as_deref() == Some(id.as_str()))
     };
-    let text = move || ctx.query.with(|q| marked(&p.text, &q.highlights(&p.text)));
+    let responsibility = p.responsibility.clone().filter(|r| *r != p.text);
+    let chinese = {
+        let responsibility = responsibility.clone();
+        move || {
+            view! {
+                {ctx.query.with(|q| marked(&p.text, &q.highlights(&p.text)))}
+                {responsibility.clone().map(|r| view! { <span class="responsibility">{r}</span> })}
+            }
+        }
+    };
+    // In English: the sentences' translations (a sentence without one in Chinese, said
+    // so), the responsibility clause as written; a provision that is only a clause has no
+    // sentence, and shows it.
+    let english = en.map(|t| {
+        let sentences = move || {
+            ctx.query.with(|q| {
+                p.sentences
+                    .iter()
+                    .map(|s| {
+                        let (text, lang, missing) = match t.get(&s.id) {
+                            Some(e) => (e, None, None),
+                            None => (s.text.as_str(), Some("zh-CN"), Some(NOT_TRANSLATED)),
+                        };
+                        view! { <span lang=lang>{marked(text, &q.highlights(text))}{missing}" "</span> }
+                    })
+                    .collect_view()
+            })
+        };
+        let clause = if p.sentences.is_empty() { Some(p.text.clone()) } else { responsibility.clone() };
+        view! {
+            <p class="en" lang="en" data-testid="translated">
+                {sentences}
+                {clause.map(|r| view! { <span class="responsibility" lang="zh-CN">{r}</span> })}
+            </p>
+        }
+    });
     view! {
-        <p class="reader-provision" id=id.clone() data-testid="reader-provision" data-id=id class:highlighted=highlighted>
-            {text}
-            {p.responsibility.clone().filter(|r| *r != p.text).map(|r| view! { <span class="responsibility">{r}</span> })}
-        </p>
+        <div class="reader-provision" class:pair=en.is_some() id=id.clone() data-testid="reader-provision" data-id=id
+            class:highlighted=highlighted>
+            {english}
+            <p class="zh" lang="zh-CN">{chinese}</p>
+        </div>
     }
 }

@@ -69,6 +69,8 @@ fn List() -> impl IntoView {
     // Grouping orders by province (in corpus order) and puts a heading before each group.
     let rows = move || {
         let lang = ctx.lang.get();
+        // Cards are rebuilt when the English edition arrives (they render it statically).
+        let english = ctx.english().is_some();
         let grouped = grouped.get();
         let mut results = ctx.results.get();
         if grouped {
@@ -82,10 +84,10 @@ fn List() -> impl IntoView {
             let province = ctx.corpus.provision(i).province.as_str();
             if grouped && current != Some(province) {
                 let n = results.iter().filter(|&&j| ctx.corpus.provision(j).province == province).count();
-                rows.push((Row::Group(province.to_string(), n), lang));
+                rows.push((Row::Group(province.to_string(), n), lang, english));
                 current = Some(province);
             }
-            rows.push((Row::Card(i), lang));
+            rows.push((Row::Card(i), lang, english));
         }
         rows
     };

@@ -99,7 +99,7 @@ pub fn TargetsView() -> impl IntoView {
                         {header(SortKey::Value, "数值", "Value")}
                         {header(SortKey::Unit, "单位", "Unit")}
                         {header(SortKey::Year, "年份", "Year")}
-                        <th scope="col">{tx("出处", "Source")}</th>
+                        <th scope="col">{tx("原文（出处）", "Source sentence")}</th>
                     </tr></thead>
                     <tbody>
                         <For each=move || rows.get() key=|(i, _)| *i let:row>
@@ -117,14 +117,6 @@ fn province_of(t: &Target) -> &'static str {
     corpus.index_of(&t.provision).map_or("", |i| corpus.provision(i).province.as_str())
 }
 
-fn value_text(t: &Target) -> String {
-    let fmt = hts_runtime::export::figure;
-    match t.value_max {
-        Some(max) => format!("{}–{}", fmt(t.value), fmt(max)),
-        None => fmt(t.value),
-    }
-}
-
 #[component]
 fn TargetRow(target: Target) -> impl IntoView {
     let ctx = use_ctx();
@@ -134,15 +126,21 @@ fn TargetRow(target: Target) -> impl IntoView {
         move || format!("{}#{}", ctx.href_at(View::Provisions), id)
     };
     let year = target.year.map(|y| y.to_string());
-    let source = ctx.corpus.index_of(&target.provision).and_then(|i| ctx.corpus.provision(i).path.last().cloned()).unwrap_or_default();
+    // The sentence that states the target, shown in full and linked to its provision.
+    let provision = ctx.corpus.index_of(&target.provision).map(|i| ctx.corpus.provision(i));
+    let sentence = provision.and_then(|p| p.sentences.iter().find(|s| s.text.contains(&target.text))).map_or_else(|| target.text.clone(), |s| s.text.clone());
+    let heading = provision.and_then(|p| p.path.last().cloned()).unwrap_or_default();
     view! {
         <tr data-testid="target-row" data-province=province.clone()>
             <td>{ let p = province.clone(); move || i18n::province(ctx.lang.get(), &p) }</td>
-            <td lang="zh-CN" title=target.text.clone()>{target.indicator.clone()}</td>
-            <td class="num" data-testid="target-value">{value_text(&target)}</td>
+            <td lang="zh-CN" data-testid="target-indicator">{target.indicator.clone()}</td>
+            <td class="num" data-testid="target-value">{ let t = target.clone(); move || hts_runtime::export::target_value(&t, ctx.lang.get()) }</td>
             <td>{target.unit.clone()}</td>
             <td class="num">{move || year.clone().unwrap_or_else(|| tr(ctx.lang.get(), "未注明", "not stated").to_string())}</td>
-            <td><a href=href data-provision=target.provision.clone()>{move || if source.is_empty() { tr(ctx.lang.get(), "序言", "Preamble").to_string() } else { source.clone() }}</a></td>
+            <td class="target-source">
+                <a href=href data-provision=target.provision.clone() data-testid="target-source" lang="zh-CN">{sentence}</a>
+                <span class="target-heading">{move || if heading.is_empty() { tr(ctx.lang.get(), "序言", "Preamble").to_string() } else { heading.clone() }}</span>
+            </td>
         </tr>
     }
 }

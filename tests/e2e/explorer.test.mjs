@@ -99,8 +99,12 @@ describe('result cards', () => {
     assert.match(await card.locator('.path').innerText(), /（四）科技成果转化服务/);
     assert.match(await card.locator('[data-testid=departments]').innerText(), /省物价局/);
     assert.match(await card.locator('[data-testid=quality-note]').innerText(), /重复/);
-    const reason = await card.locator('.tag[data-code=costs]').getAttribute('data-reason');
-    assert.match(reason, /同网同价|同价/);
+    // Every seed sentence is reviewed: the tag says so (and is never silent), styled as reviewed.
+    const costs = card.locator('.tag[data-code=costs]');
+    assert.equal(await costs.getAttribute('data-coded-by'), 'review');
+    assert.match(await costs.getAttribute('class'), /\breviewed\b/);
+    assert.match(await costs.getAttribute('data-reason'), /^人工审核编码/);
+    assert.match(await costs.getAttribute('title'), /^人工审核编码/);
   });
 
   test('sentences carrying the filtered tool are emphasised, the others dimmed', async () => {
@@ -238,13 +242,26 @@ describe('targets view', () => {
     assert.ok(all >= 30, `${all}`);
     await page.locator('[data-testid=sort-value]').click();
     await page.locator('[data-testid=sort-value]').click();
-    const values = (await page.locator('[data-testid=target-value]').allInnerTexts()).map((v) => parseFloat(v));
+    const values = (await page.locator('[data-testid=target-value]').allInnerTexts()).map((v) => parseFloat(v.replace(/^[^0-9]+/, '')));
     assert.deepEqual(values, [...values].sort((a, b) => b - a));
     assert.equal(values[0], 4000);
     await open(page, site.base, '?view=targets&province=sichuan');
     assert.deepEqual(await attr(page.locator('[data-testid=target-row]'), 'data-province'), ['sichuan']);
     const bars = await attr(page.locator('[data-testid=growth-bar]'), 'data-value');
     assert.deepEqual(bars, ['20']);
+  });
+
+  test('a value keeps its bound and the source sentence is on the page, linked to its provision', async () => {
+    const page = await site.page();
+    await open(page, site.base, '?view=targets&province=hunan');
+    const row = page.locator('[data-testid=target-row]').filter({ hasText: '知识产权中介服务机构' }).first();
+    assert.equal(await row.locator('[data-testid=target-value]').innerText(), '≥ 500');
+    const source = row.locator('[data-testid=target-source]');
+    assert.match(await source.innerText(), /全省知识产权中介服务机构达到500家以上/);
+    await source.click();
+    await page.waitForFunction(() => location.hash.length > 1);
+    const id = await page.evaluate(() => decodeURIComponent(location.hash.slice(1)));
+    assert.ok(await page.locator(`[data-testid=provision][data-id="${id}"]`).isVisible(), id);
   });
 
   test('the chart compares the headline growth targets of every province', async () => {
@@ -265,6 +282,23 @@ describe('documents view', () => {
     const gd = page.locator('[data-testid=document][data-id=guangdong-hts]');
     assert.equal(await gd.locator('[data-field=doc_number]').innerText(), '粤府办〔2012〕101号');
     assert.match(await gd.locator('[data-testid=doc-quality-notes]').innerText(), /重复/);
+  });
+
+  test('each document says how much of its coding is reviewed', async () => {
+    const page = await site.page();
+    await open(page, site.base, '?view=documents');
+    const shares = page.locator('[data-testid=document] [data-testid=review-share]');
+    assert.equal(await shares.count(), 5);
+    let total = 0;
+    for (const share of await shares.all()) {
+      const [reviewed, n] = [Number(await share.getAttribute('data-reviewed')), Number(await share.getAttribute('data-total'))];
+      assert.ok(n > 0 && reviewed === n, `${reviewed} of ${n}`);
+      assert.equal(await share.innerText(), `编码审核：${n} 句中 ${n} 句已人工审核`);
+      total += n;
+    }
+    assert.equal(total, 557);
+    await open(page, site.base, '?view=documents&doc=hunan-hts&lang=en');
+    assert.match(await page.locator('[data-testid=reader] [data-testid=review-share]').innerText(), /^Coding: (\d+) of \1 sentences reviewed$/);
   });
 
   test('the reader shows the outline, quality notes, marked terms and anchors', async () => {

@@ -1,0 +1,179 @@
+// The English edition (issue 14): loaded only when English is chosen, the provisions,
+// headings and titles in English, labelled as an unofficial translation, the Chinese
+// original one click away (beside it in the reader on wide screens); offline.html carries
+// it; the service worker caches it on first use. And provenance (issue 11): reviewed tags
+// say so, in English too.
+import { test, before, after, describe } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { start, open, cards, DIST, screenshot } from './helpers.mjs';
+
+let site;
+before(async () => { site = await start(); });
+after(async () => { await site.close(); });
+
+/** The share of letters that are ASCII: English text is nearly all ASCII, Chinese none. */
+const asciiShare = (s) => {
+  const letters = [...s].filter((c) => /\p{L}/u.test(c));
+  return letters.filter((c) => /[A-Za-z]/.test(c)).length / Math.max(1, letters.length);
+};
+const CJK = /[\u4e00-\u9fff]/;
+const EN_FILE = /\/data\/policies\.en\.json$/;
+
+async function openEnglish(page, query) {
+  await open(page, site.base, query);
+  await page.waitForSelector('[data-testid=unofficial-translation]');
+}
+
+describe('English edition', () => {
+  test('the Chinese first load does not fetch the English', async () => {
+    const page = await site.page();
+    const requested = [];
+    page.on('request', (r) => requested.push(r.url()));
+    await open(page, site.base, '?tool=tax');
+    assert.ok(await cards(page).count() > 0);
+    assert.equal(requested.filter((u) => EN_FILE.test(new URL(u).pathname)).length, 0, requested.join('\n'));
+    assert.equal(await page.locator('[data-testid=unofficial-translation]').count(), 0);
+    assert.match(await cards(page).first().locator('.text').innerText(), CJK);
+  });
+
+  test('with lang=en the first cards read in English, labelled once, the original one click away', async () => {
+    const page = await site.page({ width: 1366, height: 900 });
+    await openEnglish(page, '?lang=en&tool=tax');
+    assert.equal(await page.locator('[data-testid=unofficial-translation]').count(), 1);
+    assert.match(await page.locator('[data-testid=unofficial-translation]').innerText(), /Unofficial translation/);
+    const first = cards(page).first();
+    for (const card of (await cards(page).all()).slice(0, 3)) {
+      const text = await card.locator('.text[lang=en]').innerText();
+      assert.ok(text.length > 40 && asciiShare(text) > 0.95, text);
+      assert.ok(asciiShare(await card.locator('.path').innerText()) > 0.95);
+      assert.ok(asciiShare(await card.locator('.doc-link').innerText()) > 0.95);
+    }
+    // The Chinese original: hidden, one click away, marked as Chinese.
+    const original = first.locator('[data-testid=original]');
+    const zh = original.locator('.text[lang=zh-CN]');
+    assert.equal(await zh.isVisible(), false);
+    await original.locator('summary').click();
+    assert.equal(await zh.isVisible(), true);
+    assert.match(await zh.innerText(), CJK);
+    assert.ok(asciiShare(await zh.innerText()) < 0.1);
+    // Guangdong's document has a title: in English, with the Chinese path headings translated.
+    await openEnglish(page, '?lang=en&province=guangdong&q=同网同价');
+    assert.match(await cards(page).first().locator('.doc-link').innerText(), /^Circular of the General Office/);
+    assert.match(await cards(page).first().locator('.path').innerText(), /^III\. .* › \(4\) /);
+    await screenshot(page, 'english-desktop-results');
+    assert.deepEqual(page.problems, []);
+  });
+
+  test('reviewed tags say so in English, with no empty tooltip', async () => {
+    const page = await site.page();
+    await openEnglish(page, '?lang=en&province=guangdong&q=同网同价');
+    const tags = cards(page).first().locator('.tag');
+    assert.ok(await tags.count() > 0);
+    for (const tag of await tags.all()) {
+      assert.equal(await tag.getAttribute('data-coded-by'), 'review');
+      assert.match(await tag.getAttribute('data-reason'), /^reviewed coding/);
+    }
+    await tags.first().focus();
+    const tip = await tags.first().evaluate((e) => getComputedStyle(e, '::after').content);
+    assert.match(tip, /reviewed coding/);
+  });
+
+  test('while the English loads the Chinese shows with a note, then the English replaces it', async () => {
+    // A browser of its own without the service worker, so the request is the page's own
+    // and can be held.
+    const fresh = await start();
+    try {
+      const page = await fresh.page();
+      await page.addInitScript(() => delete Navigator.prototype.serviceWorker);
+      let release;
+      const held = new Promise((r) => { release = r; });
+      await fresh.context.route(EN_FILE, async (route) => { await held; await route.continue(); });
+      await open(page, fresh.base, '?tool=tax');
+      await page.locator('[data-testid=lang-switch]').click();
+      await page.waitForSelector('[data-testid=en-loading]');
+      assert.match(await cards(page).first().locator('.text').innerText(), CJK, 'never an empty space');
+      release();
+      await page.waitForSelector('[data-testid=unofficial-translation]');
+      assert.equal(await page.locator('[data-testid=en-loading]').count(), 0);
+      assert.ok(asciiShare(await cards(page).first().locator('.text[lang=en]').innerText()) > 0.95);
+      assert.deepEqual(page.problems, []);
+    } finally {
+      await fresh.close();
+    }
+  });
+
+  test('the reader shows English headings and provisions, the Chinese beside them on wide screens', async () => {
+    const page = await site.page({ width: 1366, height: 900 });
+    await openEnglish(page, '?lang=en&view=documents&doc=hunan-hts');
+    assert.equal(await page.locator('[data-testid=unofficial-translation]').count(), 1);
+    const firstHeading = page.locator('[data-testid=reader-heading]').first();
+    assert.match(await firstHeading.locator('.en').innerText(), /^I\. [A-Z]/);
+    assert.match(await page.locator('.toc li').first().innerText(), /^I\. [A-Z]/);
+    const provision = page.locator('[data-testid=reader-provision]').first();
+    const en = provision.locator('.en[lang=en]');
+    const zh = provision.locator('.zh[lang=zh-CN]');
+    assert.ok(asciiShare(await en.innerText()) > 0.95);
+    assert.match(await zh.innerText(), CJK);
+    const [a, b] = [await en.boundingBox(), await zh.boundingBox()];
+    assert.ok(b.x >= a.x + a.width && Math.abs(a.y - b.y) < 4, `side by side: ${JSON.stringify([a, b])}`);
+    assert.equal(await page.locator('[data-testid=show-original]').isVisible(), false);
+    assert.equal(await page.locator('[data-testid=reader-provision]').count(), 26);
+    await screenshot(page, 'english-desktop-reader');
+    assert.deepEqual(page.problems, []);
+  });
+
+  test('on a narrow screen the reader shows the English, the Chinese one click away', async () => {
+    const page = await site.page({ width: 360, height: 780 });
+    await openEnglish(page, '?lang=en&view=documents&doc=guangdong-hts');
+    const provision = page.locator('[data-testid=reader-provision]').first();
+    assert.equal(await provision.locator('.zh').isVisible(), false);
+    const title = await page.locator('[data-testid=reader] h2').innerText();
+    assert.ok(asciiShare(title) > 0.95, title);
+    await page.locator('[data-testid=show-original]').click();
+    await provision.locator('.zh').waitFor({ state: 'visible' });
+    assert.match(await page.locator('[data-testid=reader] .original-title').innerText(), /^广东省人民政府办公厅/);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.ok(overflow <= 0, `overflows by ${overflow}px`);
+    await openEnglish(page, '?lang=en&tool=tax');
+    const overflow2 = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.ok(overflow2 <= 0, `results overflow by ${overflow2}px`);
+    await screenshot(page, 'english-phone-results');
+    assert.deepEqual(page.problems, []);
+  });
+
+  test('offline.html carries the English and shows it from file://', async () => {
+    const html = fs.readFileSync(path.join(DIST, 'offline.html'), 'utf8');
+    const inline = html.match(/<script type="application\/json" id="hts-en">([\s\S]*?)<\/script>/);
+    assert.ok(inline, 'the English is inlined');
+    assert.equal(JSON.parse(inline[1]).lang, 'en');
+    const page = await site.page();
+    const requested = [];
+    page.on('request', (r) => requested.push(r.url()));
+    await page.goto(pathToFileURL(path.join(DIST, 'offline.html')).href + '?lang=en&tool=tax');
+    await page.waitForSelector('[data-testid=unofficial-translation]');
+    assert.ok(asciiShare(await cards(page).first().locator('.text[lang=en]').innerText()) > 0.95);
+    assert.ok(!requested.some((u) => /policies\.en\.json/.test(u)), 'nothing fetched');
+    assert.deepEqual(page.problems, []);
+  });
+
+  test('the service worker caches the English on first use, not before', async () => {
+    const sw = fs.readFileSync(path.join(DIST, 'sw.js'), 'utf8');
+    const precached = JSON.parse(sw.match(/const FILES = (\[.*\]);/)[1]);
+    assert.ok(!precached.some((f) => f.includes('policies.en.json')), 'not precached');
+    const page = await site.page();
+    await open(page, site.base, '?tool=tax');
+    await page.evaluate(() => navigator.serviceWorker.ready);
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+    await page.locator('[data-testid=lang-switch]').click();
+    await page.waitForSelector('[data-testid=unofficial-translation]');
+    const cached = await page.evaluate(async () => {
+      const paths = [];
+      for (const name of await caches.keys()) for (const r of await (await caches.open(name)).keys()) paths.push(new URL(r.url).pathname);
+      return paths;
+    });
+    assert.ok(cached.some((p) => p.endsWith('/data/policies.en.json')), cached.join(' '));
+  });
+});
