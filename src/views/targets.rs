@@ -103,7 +103,7 @@ pub fn TargetsView() -> impl IntoView {
                     </tr></thead>
                     <tbody>
                         <For each=move || rows.get() key=|(i, _)| *i let:row>
-                            <TargetRow target=row.1/>
+                            <TargetRow index=row.0 target=row.1/>
                         </For>
                     </tbody>
                 </table>
@@ -118,8 +118,14 @@ fn province_of(t: &Target) -> &'static str {
 }
 
 #[component]
-fn TargetRow(target: Target) -> impl IntoView {
+fn TargetRow(index: usize, target: Target) -> impl IntoView {
     let ctx = use_ctx();
+    // The translation key: the provision's id and the target's number within it.
+    let n = ctx.corpus.bundle.targets[..index].iter().filter(|t| t.provision == target.provision).count() + 1;
+    let key = format!("{}/t{n}", target.provision);
+    let indicator = target.indicator.clone();
+    let english = move || ctx.english().and_then(|en| en.get(&key)).map(str::to_string);
+    let programme = target.kind == TargetKind::Programme;
     let province = province_of(&target).to_string();
     let href = {
         let id = target.provision.clone();
@@ -133,7 +139,13 @@ fn TargetRow(target: Target) -> impl IntoView {
     view! {
         <tr data-testid="target-row" data-province=province.clone()>
             <td>{ let p = province.clone(); move || i18n::province(ctx.lang.get(), &p) }</td>
-            <td lang="zh-CN" data-testid="target-indicator">{target.indicator.clone()}</td>
+            <td data-testid="target-indicator">
+                {move || match english() {
+                    Some(en) => view! { <span lang="en">{en}</span><span class="target-heading" lang="zh-CN">{indicator.clone()}</span> }.into_any(),
+                    None => view! { <span lang="zh-CN">{indicator.clone()}</span> }.into_any(),
+                }}
+                {programme.then(|| view! { <span class="target-kind" data-testid="target-programme">{tx("规划数量（非结果目标）", "plan's list size (not a result)")}</span> })}
+            </td>
             <td class="num" data-testid="target-value">{ let t = target.clone(); move || hts_runtime::export::target_value(&t, ctx.lang.get()) }</td>
             <td>{target.unit.clone()}</td>
             <td class="num">{move || year.clone().unwrap_or_else(|| tr(ctx.lang.get(), "未注明", "not stated").to_string())}</td>

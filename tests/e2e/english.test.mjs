@@ -177,3 +177,19 @@ describe('English edition', () => {
     assert.ok(cached.some((p) => p.endsWith('/data/policies.en.json')), cached.join(' '));
   });
 });
+
+describe('English targets table', () => {
+  test('indicators read in English with the Chinese beneath, and a plan\'s list size is labelled as one', async () => {
+    const page = await site.page();
+    await open(page, site.base, '?view=targets&province=jilin&lang=en');
+    const row = page.locator('[data-testid=target-row]').filter({ hasText: 'rural areas' }).first();
+    await row.waitFor();
+    const indicator = await row.locator('[data-testid=target-indicator]').innerText();
+    assert.match(indicator, /Basic Internet bandwidth capacity in rural areas/);
+    assert.match(indicator, /农村互联网带宽基本能力/);
+    assert.equal(await row.locator('[data-testid=target-value]').innerText(), '4');
+    const programmes = page.locator('[data-testid=target-programme]');
+    assert.equal(await programmes.count(), 2);
+    assert.match(await programmes.first().innerText(), /not a result/);
+  });
+});

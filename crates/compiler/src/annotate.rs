@@ -56,7 +56,7 @@ pub fn extract_targets(provisions: &mut [Provision]) -> Vec<Target> {
                     value_max: f.value_max,
                     unit: f.unit,
                     year: f.year,
-                    kind: f.kind,
+                    kind: if f.programme { TargetKind::Programme } else { f.kind },
                     qualifier: f.qualifier,
                 });
             }

@@ -160,6 +160,9 @@ pub enum TargetKind {
     Count,
     /// Any other level (revenue, bandwidth, a share).
     Level,
+    /// The size of a plan's list (`重点建设……等10个……产业集群`): what the plan counts, not a
+    /// result to reach.
+    Programme,
 }
 
 impl CodedBy {
@@ -188,11 +191,12 @@ impl TargetKind {
             TargetKind::Growth => "growth",
             TargetKind::Count => "count",
             TargetKind::Level => "level",
+            TargetKind::Programme => "programme",
         }
     }
 
     pub fn parse(s: &str) -> Option<TargetKind> {
-        [TargetKind::Growth, TargetKind::Count, TargetKind::Level].into_iter().find(|k| k.as_str() == s)
+        [TargetKind::Growth, TargetKind::Count, TargetKind::Level, TargetKind::Programme].into_iter().find(|k| k.as_str() == s)
     }
 }
 

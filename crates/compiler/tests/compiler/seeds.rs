@@ -255,3 +255,11 @@ fn every_target_reads_as_a_reader_would_quote_it() {
     // Respective figures, one for the cities and one for the villages.
     assert_eq!(text_of("城市互联网带宽基本能力"), text_of("农村互联网带宽基本能力"));
 }
+
+#[test]
+fn a_programme_quantity_is_labelled_as_one_not_as_a_result() {
+    let b = bundle();
+    let programme: Vec<&str> = b.targets.iter().filter(|t| t.kind == hts_runtime::model::TargetKind::Programme).map(|t| t.indicator.as_str()).collect();
+    // A plan's list sized by `……等N个……` (the items named, no year to reach it by).
+    assert_eq!(programme, ["大力发展重点领域", "重点建设高技术服务产业集群", "着力推进重点高技术服务项目", "加快建设国家质检中心", "加快建设省级质检中心"]);
+}
