@@ -1,6 +1,9 @@
 // Second half of the Trunk post_build hook, on the staging folder:
 // 1. moves Trunk's inline boot script into a file, so the hosted page runs under a strict
-//    Content-Security-Policy with no inline script (`wasm-unsafe-eval` is the only grant);
+//    Content-Security-Policy with no inline script (`wasm-unsafe-eval` is the only grant).
+//    Then puts the prerendered first paint (written by `hts-compile --prerender`) into
+//    the page, with a tiny classic script that tells a shared link (query or fragment)
+//    from the default view, so CSS shows a placeholder instead of unfiltered results;
 // 2. writes a service worker with a cache named after this build, so the site works
 //    offline after one visit and a new deploy never serves the old app;
 // 3. writes offline.html: one file with the CSS, JS and wasm inlined, for file:// use;
@@ -52,13 +55,37 @@ const glueSource = read(jsFile).toString();
   fs.writeFileSync(indexPath, html);
 }
 
+// --- 1c. the prerendered first paint, in place of the page's <noscript> line (the block
+// carries its own). The app removes #prerendered in the task that mounts it. A classic
+// script in <head> (allowed by script-src 'self', run before the body is parsed) marks the
+// page `hts-js`, and `hts-state` when the URL has a query or a fragment: CSS then shows a
+// placeholder instead of the unfiltered results. offline.html is built from the page
+// without the block: it opens from disk at once, and docs/ is not beside it.
+const appHtml = html;
+{
+  const blockPath = path.join(staging, 'prerendered.html');
+  if (!fs.existsSync(blockPath)) throw new Error('no prerendered.html: hts-compile --prerender did not run');
+  const block = fs.readFileSync(blockPath, 'utf8');
+  fs.rmSync(blockPath);
+  const stateScript = "document.documentElement.classList.add('hts-js');if(location.search||location.hash)document.documentElement.classList.add('hts-state');\n";
+  const stateFile = `state-${sha(stateScript)}.js`;
+  fs.writeFileSync(path.join(staging, stateFile), stateScript);
+  const noscript = /<noscript>[\s\S]*?<\/noscript>/;
+  if (!noscript.test(html)) throw new Error('no <noscript> in index.html to put the prerendered block at');
+  html = html
+    .replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, (m) => `${m}<script src="./${stateFile}"></script>`)
+    .replace(noscript, () => block);
+  fs.writeFileSync(indexPath, html);
+}
+
 // --- 2. service worker over every file the app needs (not the downloadable data set,
-// which the app does not read: precaching it would add it to every first visit).
+// which the app does not read: precaching it would add it to every first visit; nor the
+// static document pages, which are for readers without JavaScript).
 const files = [];
 (function walk(dir) {
   for (const e of fs.readdirSync(path.join(staging, dir), { withFileTypes: true })) {
     const rel = path.posix.join(dir, e.name);
-    if (e.isDirectory()) { if (rel !== 'data') walk(rel); } else if (!['sw.js', 'offline.html'].includes(rel) && !/\.(br|gz)$/.test(rel)) files.push(rel);
+    if (e.isDirectory()) { if (rel !== 'data' && rel !== 'docs') walk(rel); } else if (!['sw.js', 'offline.html'].includes(rel) && !/\.(br|gz)$/.test(rel)) files.push(rel);
   }
 })('');
 files.sort();
@@ -111,12 +138,12 @@ glue = glue
 // file is about as small as the hosted site's download (base64 of raw wasm compresses badly).
 const wasm = zlib.gzipSync(read(wasmFile), { level: 9 }).toString('base64');
 const linkTo = (rel) => {
-  const tag = html.match(new RegExp(`<link[^>]*rel="?${rel}"?[^>]*>`));
+  const tag = appHtml.match(new RegExp(`<link[^>]*rel="?${rel}"?[^>]*>`));
   return tag && { tag: tag[0], file: tag[0].match(/href="?\.\/([^"\s>]+)/)[1] };
 };
 const css = linkTo('stylesheet');
 const icon = linkTo('icon');
-let offline = html
+let offline = appHtml
   .replace(/<meta http-equiv="Content-Security-Policy"[^>]*>\n?\s*/, '')
   .replace(/<link[^>]*rel="?(modulepreload|preload)"?[^>]*>\s*/g, '')
   .replace(/<script type="module" src="[^"]*"><\/script>/, '');

@@ -37,6 +37,9 @@ pub fn province(lang: Lang, code: &str) -> String {
 }
 
 pub fn domain(lang: Lang, code: &str) -> String {
+    if code == hts_runtime::search::GENERAL {
+        return tr(lang, "综合", "General measures").to_string();
+    }
     taxonomy().domain(code).map(|d| pick(lang, &d.zh, &d.en)).unwrap_or_else(|| code.to_string())
 }
 

@@ -16,9 +16,69 @@ mod state;
 mod url_sync;
 mod views;
 
+use wasm_bindgen::JsCast;
+
 fn main() {
     console_error_panic_hook_lite();
+    let block = leptos::prelude::document().get_element_by_id("prerendered");
+    let typing = block.as_ref().is_some_and(adopt_prerendered_input);
     leptos::mount::mount_to_body(shell::App);
+    // The prerendered first paint (`hts_compiler::prerender`) goes in the task that
+    // mounted the app: no frame shows both, or neither.
+    if let Some(block) = block {
+        block.remove();
+    }
+    if typing {
+        focus_search_box();
+    }
+}
+
+/// What a visitor did in the prerendered page before the app started (typed a query,
+/// ticked options or grouping) becomes the app's starting state, written into the address
+/// bar, so nothing is lost. Only on the default view: a shared link shows no controls
+/// until the app has started. True when the visitor was typing in the search box.
+fn adopt_prerendered_input(block: &web_sys::Element) -> bool {
+    use hts_runtime::search::Facet;
+    use hts_runtime::url::{encode, State};
+    if !browser::search().is_empty() || browser::hash().is_some() {
+        return false;
+    }
+    let value = |el: &wasm_bindgen::JsValue, key: &str| js_sys::Reflect::get(el, &key.into()).ok();
+    let mut state = State::default();
+    if let Ok(Some(input)) = block.query_selector("#pre-search") {
+        state.q = value(&input, "value").and_then(|v| v.as_string()).unwrap_or_default();
+    }
+    if let Ok(Some(group)) = block.query_selector("#pre-group") {
+        state.group_by_province = value(&group, "checked").is_some_and(|v| v.is_truthy());
+    }
+    let checked = value(block, "querySelectorAll")
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+        .and_then(|f| f.call1(block, &".facet input:checked".into()).ok())
+        .map(|list| js_sys::Array::from(&list))
+        .unwrap_or_default();
+    for input in checked.iter().filter_map(|i| i.dyn_into::<web_sys::Element>().ok()) {
+        let attr = |selector: &str, name: &str| input.closest(selector).ok().flatten().and_then(|e| e.get_attribute(name));
+        let (Some(key), Some(code)) = (attr("fieldset[data-facet]", "data-facet"), attr("label[data-code]", "data-code")) else { continue };
+        if let Some(facet) = Facet::ALL.into_iter().find(|f| f.key() == key) {
+            state.toggle(facet, &code);
+        }
+    }
+    if state != State::default() {
+        browser::write_url(&encode(&state), None, browser::History::Replace);
+    }
+    let active = leptos::prelude::document().active_element().and_then(|e| e.get_attribute("id"));
+    active.as_deref() == Some("pre-search")
+}
+
+/// Moves the focus to the app's search box, the caret after the text.
+fn focus_search_box() {
+    let Some(input) = leptos::prelude::document().get_element_by_id("search-input") else { return };
+    let Ok(input) = input.dyn_into::<web_sys::HtmlElement>() else { return };
+    let _ = input.focus();
+    let end = js_sys::Reflect::get(&input, &"value".into()).ok().and_then(|v| v.as_string()).map_or(0, |v| v.encode_utf16().count());
+    if let Some(select) = js_sys::Reflect::get(&input, &"setSelectionRange".into()).ok().and_then(|f| f.dyn_into::<js_sys::Function>().ok()) {
+        let _ = select.call2(&input, &end.into(), &end.into());
+    }
 }
 
 /// Reports a panic in the console instead of a silent blank page.

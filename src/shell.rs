@@ -31,7 +31,7 @@ pub fn App() -> impl IntoView {
     };
 
     view! {
-        <a class="skip-link" href="#main">{tx("跳到内容", "Skip to content")}</a>
+        <a class="skip-link" href="#main" data-testid="skip-link" on:click=skip_to_main>{tx("跳到内容", "Skip to content")}</a>
         <Header/>
         <div class="layout">
             <aside class="sidebar" aria-label=tx("检索与筛选", "Search and filters")>
@@ -55,6 +55,17 @@ pub fn App() -> impl IntoView {
     }
 }
 
+/// The skip link moves focus to the top of the content (the fragment `#main` would be
+/// taken for a provision link and centre the middle of the list).
+fn skip_to_main(ev: leptos::ev::MouseEvent) {
+    use wasm_bindgen::JsCast;
+    ev.prevent_default();
+    if let Some(main) = document().get_element_by_id("main").and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+        main.scroll_into_view_with_bool(true);
+        let _ = main.focus();
+    }
+}
+
 /// What follows the state outside the page's body: the document's language and title,
 /// scrolling to a fragment, and the benchmark's marks.
 fn effects(ctx: Ctx) {
@@ -64,7 +75,19 @@ fn effects(ctx: Ctx) {
         if let Some(root) = document().document_element() {
             let _ = root.set_attribute("lang", code);
         }
-        document().set_title(tr(lang, "高技术服务业政策浏览器", "HTS Policy Explorer"));
+        // The title names the view (and the document being read), then the site.
+        let site = tr(lang, "高技术服务业政策浏览器", "HTS Policy Explorer");
+        let view = match ctx.view.get() {
+            View::Provisions => tr(lang, "条文检索", "Provisions"),
+            View::Compare => tr(lang, "省际对比", "Compare provinces"),
+            View::Targets => tr(lang, "量化目标", "Quantitative targets"),
+            View::Documents => tr(lang, "文件列表", "Documents"),
+        };
+        let doc = ctx.doc.get().and_then(|id| ctx.document(&id)).map(|d| hts_runtime::export::display_title(d, lang));
+        document().set_title(&match doc {
+            Some(d) => format!("{d} · {site}"),
+            None => format!("{view} · {site}"),
+        });
         // The English edition is loaded when English is first chosen, never before.
         if lang == Lang::En {
             ctx.load_english();

@@ -10,7 +10,7 @@ use crate::components::english::{self, NOT_TRANSLATED};
 use crate::components::marked::marked;
 use crate::i18n::{self, tr};
 use crate::state::use_ctx;
-use hts_runtime::export::citation;
+use hts_runtime::export::{citation, matched_sentences, Style};
 use hts_runtime::model::{CodedBy, Provision, ReasonKind, Sentence, TagReason};
 use hts_runtime::translation::Translation;
 use hts_runtime::url::{Lang, State, View};
@@ -75,11 +75,13 @@ pub fn ProvisionCard(index: usize) -> impl IntoView {
     });
     let title = english::document_title(lang, doc, en);
     let path = english::path(ctx, lang, p, en);
+    // The provision's citation (GB/T 7714), with its link: unique per provision.
+    let cite = citation(ctx.corpus, index, Style::GbT7714, lang, &browser::absolute_url("", Some(&p.id)), None);
     let head_lang = if en.is_some() || lang == Lang::En && doc.title.is_none() { "en" } else { "zh-CN" };
     let path_lang = if en.is_some() || p.path.is_empty() { "en" } else { "zh-CN" };
     let text_lang = if en.is_some() { "en" } else { "zh-CN" };
     view! {
-        <article class="provision" data-testid="provision" data-id=id.clone() data-province=p.province.clone()
+        <article class="provision" data-testid="provision" data-id=id.clone() data-province=p.province.clone() data-citation=cite
             id=id class:highlighted=highlighted>
             <header class="provision-head">
                 <span class=format!("badge province-{}", p.province)>{i18n::province(lang, &p.province)}</span>
@@ -97,16 +99,37 @@ pub fn ProvisionCard(index: usize) -> impl IntoView {
                 </p>
             })}
             <Tags index lang/>
-            {(!doc.quality_notes.is_empty()).then(|| view! {
+            {doc.provision_notes.iter().find(|n| n.provision == p.id).map(|n| view! {
                 <p class="quality" data-testid="quality-note">
                     <span aria-hidden="true">"⚠ "</span>
-                    {tr(lang, "来源文本有缺陷，已自动修复，请核对原文：", "The source text is damaged and was repaired; check the original: ")}
-                    {doc.quality_notes.iter().map(|n| n.describe(lang)).collect::<Vec<_>>().join(" ")}
+                    {repair_note(lang, n)}
                 </p>
             })}
             <Actions index lang/>
         </article>
     }
+}
+
+/// What the repair did to this provision, in words; the document's own notes are in
+/// the documents view, once.
+fn repair_note(lang: Lang, n: &hts_runtime::model::ProvisionNote) -> String {
+    let mut parts =
+        vec![tr(lang, "来源文本在此处有缺陷，已自动修复，请核对原文：", "The source text is damaged here and was repaired; check the original:").to_string()];
+    if n.repeats_removed > 0 {
+        parts.push(match lang {
+            Lang::Zh => format!("删除了重复出现的 {} 句（保留首次出现）。", n.repeats_removed),
+            Lang::En => {
+                format!("{} repeated sentence{} removed (the first occurrence kept).", n.repeats_removed, if n.repeats_removed == 1 { "" } else { "s" })
+            }
+        });
+    }
+    if n.out_of_order_heading {
+        parts.push(
+            tr(lang, "所在标题编号顺序错乱，条文位置可能不是原始顺序。", "It sits under a heading numbered out of order: its place may not be the original.")
+                .to_string(),
+        );
+    }
+    parts.join(if lang == Lang::Zh { "" } else { " " })
 }
 
 fn reason_text(lang: Lang, r: &TagReason) -> String {
@@ -169,7 +192,6 @@ fn Tags(index: usize, lang: Lang) -> impl IntoView {
 fn Actions(index: usize, lang: Lang) -> impl IntoView {
     let ctx = use_ctx();
     let p = ctx.corpus.provision(index);
-    let doc = ctx.document(&p.doc).expect("every provision has its document");
     let copied = RwSignal::new(None::<&'static str>);
     // Says "copied" when the clipboard took it (not after the prompt of `browser::copy`).
     let flash = move |what: &'static str, done: bool| {
@@ -181,19 +203,36 @@ fn Actions(index: usize, lang: Lang) -> impl IntoView {
     };
     let copy_link = move |_| {
         let query = ctx.state.with_untracked(hts_runtime::url::encode);
-        flash("link", browser::copy(&browser::absolute_url(&query, Some(&p.id)), tr(lang, "复制链接：", "Copy the link:")));
+        // From offline.html the link is a file:// address: it opens only on this computer.
+        let local = window().location().protocol().is_ok_and(|p| p == "file:");
+        let label = if local {
+            tr(lang, "复制链接（本地文件链接，仅本机可打开）：", "Copy the link (a local file link: it opens only on this computer):")
+        } else {
+            tr(lang, "复制链接：", "Copy the link:")
+        };
+        flash(if local { "local" } else { "link" }, browser::copy(&browser::absolute_url(&query, Some(&p.id)), label));
     };
-    let copy_citation = move |_| {
-        let text = citation(doc, p, &i18n::province(lang, &p.province), lang);
-        flash("citation", browser::copy(&text, tr(lang, "复制引用：", "Copy the citation:")));
+    // The citation in a style, quoting the sentences that meet the filters (if any).
+    let copy_citation = move |style: Style| {
+        let quote = ctx.filters.with_untracked(|s| matched_sentences(ctx.corpus, index, s).join(""));
+        let link = browser::absolute_url("", Some(&p.id));
+        let text = citation(ctx.corpus, index, style, lang, &link, (!quote.is_empty()).then_some(quote.as_str()));
+        flash(if style == Style::Plain { "plain" } else { "citation" }, browser::copy(&text, tr(lang, "复制引用：", "Copy the citation:")));
     };
     view! {
         <div class="actions">
             <button class="action" data-testid="copy-link" on:click=copy_link>
-                {move || if copied.get() == Some("link") { tr(lang, "已复制链接", "Link copied") } else { tr(lang, "复制链接", "Copy link") }}
+                {move || match copied.get() {
+                    Some("link") => tr(lang, "已复制链接", "Link copied"),
+                    Some("local") => tr(lang, "已复制本地文件链接：仅本机可打开，分享请用网站地址", "Copied a local file link: it opens only on this computer; share the website's address instead"),
+                    _ => tr(lang, "复制链接", "Copy link"),
+                }}
             </button>
-            <button class="action" data-testid="copy-citation" on:click=copy_citation>
-                {move || if copied.get() == Some("citation") { tr(lang, "已复制引用", "Citation copied") } else { tr(lang, "复制引用", "Copy citation") }}
+            <button class="action" data-testid="copy-citation" on:click=move |_| copy_citation(Style::GbT7714)>
+                {move || if copied.get() == Some("citation") { tr(lang, "已复制引用", "Citation copied") } else { tr(lang, "复制引用（GB/T 7714）", "Copy citation (GB/T 7714)") }}
+            </button>
+            <button class="action" data-testid="copy-citation-plain" on:click=move |_| copy_citation(Style::Plain)>
+                {move || if copied.get() == Some("plain") { tr(lang, "已复制引用", "Citation copied") } else { tr(lang, "复制简式引用", "Copy plain citation") }}
             </button>
         </div>
     }

@@ -11,7 +11,8 @@ use leptos::prelude::*;
 pub fn Facets() -> impl IntoView {
     let ctx = use_ctx();
     let provinces = ctx.corpus.provinces().to_vec();
-    let domains: Vec<String> = taxonomy().domains.iter().map(|d| d.code.clone()).collect();
+    // The ten domains, then 综合: the general measures (sentences with no domain).
+    let domains: Vec<String> = taxonomy().domains.iter().map(|d| d.code.clone()).chain([hts_runtime::search::GENERAL.to_string()]).collect();
     view! {
         <FacetGroup facet=Facet::Province title=("省份", "Province") codes=provinces/>
         <FacetGroup facet=Facet::Domain title=("服务领域", "Service domain") codes=domains/>

@@ -21,15 +21,40 @@ pub fn DocumentsView() -> impl IntoView {
     }
 }
 
+/// The documents with a provision matching the filters (all of them without filters),
+/// each with how many of its provisions match.
 #[component]
 fn DocumentList() -> impl IntoView {
     let ctx = use_ctx();
+    let matching = Memo::new(move |_| {
+        let mut per_doc: Vec<(usize, usize)> = Vec::new();
+        ctx.results.with(|r| {
+            for (d, doc) in ctx.corpus.bundle.documents.iter().enumerate() {
+                let n = r.iter().filter(|&&i| ctx.corpus.provision(i).doc == doc.id).count();
+                if n > 0 {
+                    per_doc.push((d, n));
+                }
+            }
+        });
+        per_doc
+    });
+    let summary = move || {
+        let (docs, all) = (matching.with(Vec::len), ctx.corpus.bundle.documents.len());
+        match ctx.lang.get() {
+            Lang::Zh => format!("{all} 份文件中 {docs} 份有符合条件的条文"),
+            Lang::En => format!("{docs} of {all} documents have matching provisions"),
+        }
+    };
     view! {
         <section class="documents">
             <h2>{tx("文件列表", "Documents")}</h2>
+            <p class="hint" data-testid="document-summary">{summary}</p>
             <ul class="doc-list">
-                {ctx.corpus.bundle.documents.iter().map(|d| view! { <li><DocumentCard doc=d/></li> }).collect_view()}
+                <For each=move || matching.get() key=|row| *row let:row>
+                    <li><DocumentCard doc=&ctx.corpus.bundle.documents[row.0] matches=row.1/></li>
+                </For>
             </ul>
+            {move || matching.with(Vec::is_empty).then(|| view! { <crate::views::provisions::EmptyResults/> })}
         </section>
     }
 }
@@ -49,6 +74,15 @@ fn metadata_rows(doc: &'static Document) -> impl IntoView {
                 {row("成文日期", "Date", i18n::or_unknown(lang, &doc.date), "date")}
                 {row("文号", "Document number", i18n::or_unknown(lang, &doc.doc_number), "doc_number")}
                 {row("发布日期", "Published", i18n::or_unknown(lang, &doc.publication_date), "publication_date")}
+                <dt>{i18n::tr(lang, "官方原文", "Official text")}</dt>
+                {match &doc.source_url {
+                    Some(url) => view! {
+                        <dd data-field="source_url"><a href=url.clone() rel="noopener noreferrer" target="_blank" data-testid="source-url">{url.clone()}</a></dd>
+                    }.into_any(),
+                    None => view! {
+                        <dd class="unknown" data-field="source_url">{i18n::tr(lang, "未知（目录未载链接）", "unknown (no link in the catalog)")}</dd>
+                    }.into_any(),
+                }}
                 {row("来源文件", "Source file", doc.source_file.clone(), "source_file")}
                 {row("条文数", "Provisions", doc.stats.provisions.to_string(), "provisions")}
             </dl>
@@ -87,7 +121,7 @@ fn quality_notes(doc: &'static Document) -> impl IntoView {
 }
 
 #[component]
-fn DocumentCard(doc: &'static Document) -> impl IntoView {
+fn DocumentCard(doc: &'static Document, matches: usize) -> impl IntoView {
     let ctx = use_ctx();
     let href = move || ctx.state.with(|s| ctx.href(&State { doc: Some(doc.id.clone()), ..s.clone() }));
     let open = move |ev: leptos::ev::MouseEvent| {
@@ -95,8 +129,12 @@ fn DocumentCard(doc: &'static Document) -> impl IntoView {
         ctx.update(|s| s.doc = Some(doc.id.clone()));
     };
     view! {
-        <article class="doc-card" data-testid="document" data-id=doc.id.clone()>
+        <article class="doc-card" data-testid="document" data-id=doc.id.clone() data-province=doc.province.clone() data-matches=matches>
             <h3><a href=href on:click=open data-testid=format!("open-{}", doc.id)>{move || i18n::document_title(ctx.lang.get(), doc)}</a></h3>
+            <p class="doc-matches" data-testid="document-matches">{move || match ctx.lang.get() {
+                Lang::Zh => format!("{matches} / {} 条条文符合当前筛选", doc.stats.provisions),
+                Lang::En => format!("{matches} of {} provisions match the filters", doc.stats.provisions),
+            }}</p>
             {metadata_rows(doc)}
             {review_share(doc)}
             {doc.notes.clone().map(|n| view! { <p class="doc-notes" data-testid="doc-notes">{n}</p> })}

@@ -2,7 +2,7 @@
 //! sortable table, and a chart of the headline growth targets.
 
 use crate::i18n::{self, tr, tx};
-use crate::state::use_ctx;
+use crate::state::{use_ctx, Ctx};
 use hts_runtime::model::{Target, TargetKind};
 use hts_runtime::url::{Lang, View};
 use leptos::prelude::*;
@@ -91,7 +91,21 @@ pub fn TargetsView() -> impl IntoView {
                 Lang::Zh => format!("共 {} 项量化目标", rows.with(Vec::len)),
                 Lang::En => format!("{} quantitative targets", rows.with(Vec::len)),
             }}</p>
-            <div class="table-scroll">
+            <div class="toolbar">
+                <button class="action" data-testid="export-csv" on:click=move |_| rows.with_untracked(|r| export_targets(ctx, r, false))>{tx("导出 CSV", "Export CSV")}</button>
+                <button class="action" data-testid="export-json" on:click=move |_| rows.with_untracked(|r| export_targets(ctx, r, true))>{tx("导出 JSON", "Export JSON")}</button>
+            </div>
+            {move || rows.with(Vec::is_empty).then(|| view! {
+                <div class="empty" data-testid="targets-empty">
+                    <p>{tx(
+                        "当前筛选条件下的条文中没有量化目标（目标多在“发展目标”部分，常标为“目标规划”工具）。",
+                        "No quantitative target in the provisions matching these filters (targets mostly sit in the 'goals' sections, tagged with the 'Goals and targets' tool).")}</p>
+                    <button class="action primary" data-testid="targets-empty-clear" on:click=move |_| ctx.update(|s| s.clear_filters())>
+                        {tx("清除全部筛选", "Clear all filters")}
+                    </button>
+                </div>
+            })}
+            <div class="table-scroll" class:hidden=move || rows.with(Vec::is_empty)>
                 <table class="targets-table" data-testid="targets-table">
                     <thead><tr>
                         {header(SortKey::Province, "省份", "Province")}
@@ -109,6 +123,63 @@ pub fn TargetsView() -> impl IntoView {
                 </table>
             </div>
         </section>
+    }
+}
+
+/// The targets shown, as a table: labels in the CSV, codes in the JSON; each row links
+/// to its provision and cites it.
+fn export_targets(ctx: Ctx, rows: &[(usize, Target)], json: bool) {
+    use hts_runtime::export::{citation, figure, table_csv, table_json, target_value, Style};
+    let lang = ctx.lang.get_untracked();
+    let base = crate::browser::absolute_url("", None);
+    let table: Vec<Vec<String>> = rows
+        .iter()
+        .map(|(_, t)| {
+            let i = ctx.corpus.index_of(&t.provision);
+            let province = i.map_or("", |i| ctx.corpus.provision(i).province.as_str());
+            let link = format!("{base}#{}", hts_runtime::url::percent_encode(&t.provision));
+            let cite = i.map(|i| citation(ctx.corpus, i, Style::GbT7714, lang, &link, Some(&t.text))).unwrap_or_default();
+            let year = t.year.map(|y| y.to_string()).unwrap_or_default();
+            let max = t.value_max.map(figure).unwrap_or_default();
+            let qualifier = t.qualifier.clone().unwrap_or_default();
+            if json {
+                vec![
+                    province.to_string(),
+                    t.indicator.clone(),
+                    figure(t.value),
+                    max,
+                    t.unit.clone(),
+                    year,
+                    t.kind.as_str().to_string(),
+                    qualifier,
+                    t.text.clone(),
+                    t.provision.clone(),
+                    link,
+                    cite,
+                ]
+            } else {
+                vec![i18n::province(lang, province), t.indicator.clone(), target_value(t, lang), t.unit.clone(), year, t.text.clone(), link, cite]
+            }
+        })
+        .collect();
+    if json {
+        let keys = ["province", "indicator", "value", "value_max", "unit", "year", "kind", "qualifier", "text", "provision", "link", "citation"];
+        crate::browser::download("hts-targets.json", "application/json", &table_json(&keys, &table));
+    } else {
+        let head: Vec<String> = [
+            ("省份", "Province"),
+            ("指标", "Indicator"),
+            ("数值", "Value"),
+            ("单位", "Unit"),
+            ("年份", "Year"),
+            ("原文", "Source text"),
+            ("链接", "Link"),
+            ("引用（GB/T 7714）", "Citation (GB/T 7714)"),
+        ]
+        .iter()
+        .map(|(zh, en)| tr(lang, zh, en).to_string())
+        .collect();
+        crate::browser::download("hts-targets.csv", "text/csv;charset=utf-8", &table_csv(&head, &table));
     }
 }
 
@@ -137,7 +208,7 @@ fn TargetRow(index: usize, target: Target) -> impl IntoView {
     let sentence = provision.and_then(|p| p.sentences.iter().find(|s| s.text.contains(&target.text))).map_or_else(|| target.text.clone(), |s| s.text.clone());
     let heading = provision.and_then(|p| p.path.last().cloned()).unwrap_or_default();
     view! {
-        <tr data-testid="target-row" data-province=province.clone()>
+        <tr data-testid="target" class="target-row" data-province=province.clone() data-provision=target.provision.clone()>
             <td>{ let p = province.clone(); move || i18n::province(ctx.lang.get(), &p) }</td>
             <td data-testid="target-indicator">
                 {move || match english() {

@@ -182,7 +182,7 @@ describe('English targets table', () => {
   test('indicators read in English with the Chinese beneath, and a plan\'s list size is labelled as one', async () => {
     const page = await site.page();
     await open(page, site.base, '?view=targets&province=jilin&lang=en');
-    const row = page.locator('[data-testid=target-row]').filter({ hasText: 'rural areas' }).first();
+    const row = page.locator('[data-testid=target]').filter({ hasText: 'rural areas' }).first();
     await row.waitFor();
     const indicator = await row.locator('[data-testid=target-indicator]').innerText();
     assert.match(indicator, /Basic Internet bandwidth capacity in rural areas/);

@@ -98,7 +98,8 @@ describe('result cards', () => {
     assert.match(await card.locator('.badge').innerText(), /广东/);
     assert.match(await card.locator('.path').innerText(), /（四）科技成果转化服务/);
     assert.match(await card.locator('[data-testid=departments]').innerText(), /省物价局/);
-    assert.match(await card.locator('[data-testid=quality-note]').innerText(), /重复/);
+    // The note says what the repair did to this provision (it sits under a misnumbered heading).
+    assert.match(await card.locator('[data-testid=quality-note]').innerText(), /标题编号顺序错乱/);
     // Every seed sentence is reviewed: the tag says so (and is never silent), styled as reviewed.
     const costs = card.locator('.tag[data-code=costs]');
     assert.equal(await costs.getAttribute('data-coded-by'), 'review');
@@ -127,10 +128,13 @@ describe('result cards', () => {
     assert.equal(new URL(link).searchParams.get('q'), '绿色贷款通道');
     await cards(page).first().locator('[data-testid=copy-citation]').click();
     const citation = await page.evaluate(() => navigator.clipboard.readText());
-    assert.equal(citation, '湖南省关于加快发展高技术服务业的意见（原文未载标题），三、保障措施 （二）拓展融资渠道，湖南省，2013-07-25。');
-    await open(page, site.base, '?province=guangdong&q=同网同价');
-    await cards(page).first().locator('[data-testid=copy-citation]').click();
-    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), '《广东省人民政府办公厅转发省发展改革委关于加快发展高技术服务业实施意见的通知》（粤府办〔2012〕101号），三、主要任务及分工 （四）科技成果转化服务 3．，广东省，2012-10-12。');
+    const base = site.base.replace(/\/$/, '/');
+    assert.equal(citation, `湖南省人民政府办公厅. 湖南省关于加快发展高技术服务业的意见（原文未载标题）[EB/OL]. (2013-07-25). 三、保障措施 （二）拓展融资渠道 第1段. ${base}#${id}.`);
+    assert.equal(await cards(page).first().getAttribute('data-citation'), citation, 'the card carries its citation');
+    await open(page, site.base, '?province=guangdong&q=同网同价&tool=costs');
+    await cards(page).first().locator('[data-testid=copy-citation-plain]').click();
+    const plain = await page.evaluate(() => navigator.clipboard.readText());
+    assert.match(plain, /^广东省人民政府办公厅：《广东省人民政府办公厅转发省发展改革委关于加快发展高技术服务业实施意见的通知》（粤府办〔2012〕101号），2012-10-12，三、主要任务及分工 （四）科技成果转化服务 3． 第1段。http.*#guangdong-hts-.* 引文：“.*同网同价.*”$/);
   });
 
   test('without a clipboard API, copy link offers the link in a prompt (the fallback browser.rs documents)', async () => {
@@ -179,14 +183,14 @@ describe('result cards', () => {
     const n = await resultCount(page);
     const [csv] = await Promise.all([page.waitForEvent('download'), page.locator('[data-testid=export-csv]').click()]);
     const text = fs.readFileSync(await csv.path(), 'utf8');
-    assert.ok(text.startsWith('\uFEFFid,province,document'), 'a BOM, so spreadsheets read Chinese');
+    assert.ok(text.startsWith('\uFEFF编号,省份,文件标题'), 'a BOM, so spreadsheets read Chinese; labels in the interface language');
     const rows = text.trim().split('\r\n');
     assert.equal(rows.length, n + 1);
-    assert.ok(rows.slice(1).every((r) => r.split(',')[1] === 'jilin'));
+    assert.ok(rows.slice(1).every((r) => r.split(',')[1] === '吉林省'));
     const [json] = await Promise.all([page.waitForEvent('download'), page.locator('[data-testid=export-json]').click()]);
     const data = JSON.parse(fs.readFileSync(await json.path(), 'utf8'));
     assert.equal(data.length, n);
-    assert.deepEqual(data.map((p) => p.id), await attr(cards(page), 'data-id'));
+    assert.deepEqual(data.map((p) => p.provision.id), await attr(cards(page), 'data-id'));
   });
 
   test("the download's object URL outlives the click (revoked later, not at once)", async () => {
@@ -238,7 +242,7 @@ describe('targets view', () => {
   test('lists the targets, sortable, filtered like the results', async () => {
     const page = await site.page();
     await open(page, site.base, '?view=targets');
-    const all = await page.locator('[data-testid=target-row]').count();
+    const all = await page.locator('[data-testid=target]').count();
     assert.ok(all >= 30, `${all}`);
     await page.locator('[data-testid=sort-value]').click();
     await page.locator('[data-testid=sort-value]').click();
@@ -246,7 +250,7 @@ describe('targets view', () => {
     assert.deepEqual(values, [...values].sort((a, b) => b - a));
     assert.equal(values[0], 4000);
     await open(page, site.base, '?view=targets&province=sichuan');
-    assert.deepEqual(await attr(page.locator('[data-testid=target-row]'), 'data-province'), ['sichuan']);
+    assert.deepEqual(await attr(page.locator('[data-testid=target]'), 'data-province'), ['sichuan']);
     const bars = await attr(page.locator('[data-testid=growth-bar]'), 'data-value');
     assert.deepEqual(bars, ['20']);
   });
@@ -254,7 +258,7 @@ describe('targets view', () => {
   test('a value keeps its bound and the source sentence is on the page, linked to its provision', async () => {
     const page = await site.page();
     await open(page, site.base, '?view=targets&province=hunan');
-    const row = page.locator('[data-testid=target-row]').filter({ hasText: '知识产权中介服务机构' }).first();
+    const row = page.locator('[data-testid=target]').filter({ hasText: '知识产权中介服务机构' }).first();
     assert.equal(await row.locator('[data-testid=target-value]').innerText(), '≥ 500');
     const source = row.locator('[data-testid=target-source]');
     assert.match(await source.innerText(), /全省知识产权中介服务机构达到500家以上/);

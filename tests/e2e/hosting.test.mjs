@@ -85,6 +85,20 @@ test('the hosted page runs under a strict CSP without inline scripts', async () 
     document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(e.violatedDirective));
   });
   await page.goto(site.base + '?view=targets');
-  await page.waitForSelector('[data-testid=target-row]');
+  await page.waitForSelector('[data-testid=target]');
   assert.deepEqual(await page.evaluate(() => window.__violations), []);
+});
+
+test('offline.html: copy link says the file:// link opens only on this computer', async () => {
+  const page = await site.page();
+  await site.context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const file = pathToFileURL(path.join(DIST, 'offline.html')).href;
+  await page.goto(file + '?province=jilin');
+  await page.waitForSelector('[data-testid=provision]');
+  const button = page.locator('[data-testid=provision]').first().locator('[data-testid=copy-link]');
+  // Copied (the button says so) or, without a clipboard, offered in a prompt that says so.
+  const dialog = new Promise((resolve) => page.once('dialog', async (d) => { resolve(d.message()); await d.dismiss(); }));
+  await button.click();
+  const said = await Promise.race([dialog, page.waitForFunction((b) => /本地/.test(b.textContent), await button.elementHandle()).then(() => button.innerText())]);
+  assert.match(said, /仅本机/);
 });

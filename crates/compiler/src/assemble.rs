@@ -32,6 +32,10 @@ pub struct Draft {
     pub path: Vec<String>,
     pub sentences: Vec<String>,
     pub responsibility: Option<String>,
+    /// Repeats removed within it (or just before it: a re-opened section).
+    pub repeats_removed: usize,
+    /// Under a heading whose number is out of order.
+    pub out_of_order_heading: bool,
 }
 
 pub struct Assembled {
@@ -49,6 +53,7 @@ struct Open {
     level: u8,
     number: u32,
     label: String,
+    out_of_order: bool,
 }
 
 struct Assembler<'a> {
@@ -60,6 +65,8 @@ struct Assembler<'a> {
     seen_sentences: HashSet<String>,
     id_counts: HashMap<String, usize>,
     current: Option<(usize, Draft)>,
+    /// Repeats removed while no provision was open: noted on the next one.
+    pending_repeats: usize,
     out: Assembled,
 }
 
@@ -73,12 +80,16 @@ pub fn assemble(doc: &str, pieces: &[Piece]) -> Assembled {
         seen_sentences: HashSet::new(),
         id_counts: HashMap::new(),
         current: None,
+        pending_repeats: 0,
         out: Assembled { provisions: Vec::new(), headings: Vec::new(), meta: TextMeta::default(), stats: DocumentStats::default(), out_of_order: 0 },
     };
     for piece in pieces {
         a.piece(piece.line, &piece.text);
     }
     a.close();
+    if let Some(last) = a.out.provisions.last_mut() {
+        last.repeats_removed += a.pending_repeats;
+    }
     a.out
 }
 
@@ -131,6 +142,10 @@ impl Assembler<'_> {
         if !self.seen_sentences.insert(key) {
             self.out.stats.repeated_sentences_removed += 1;
             self.out.stats.repeated_chars_removed += content_len(text);
+            match &mut self.current {
+                Some((_, draft)) => draft.repeats_removed += 1,
+                None => self.pending_repeats += 1,
+            }
             return true;
         }
         false
@@ -186,11 +201,12 @@ impl Assembler<'_> {
         let parent: Vec<String> = self.stack.iter().map(|o| o.label.clone()).collect();
         let mut key = parent.clone();
         key.push(label.to_string());
-        self.stack.push(Open { level, number, label: label.to_string() });
+        self.stack.push(Open { level, number, label: label.to_string(), out_of_order: false });
         if self.known_headings.contains(&key) {
             // A repeated heading re-opens its section (damaged sources repeat passages).
             self.out.stats.repeated_sentences_removed += 1;
             self.out.stats.repeated_chars_removed += content_len(label);
+            self.pending_repeats += 1;
             return;
         }
         let sibling_key = {
@@ -201,6 +217,9 @@ impl Assembler<'_> {
         let expected = self.last_sibling.get(&sibling_key).map_or(1, |n| n + 1);
         if number != expected {
             self.out.out_of_order += 1;
+            if let Some(open) = self.stack.last_mut() {
+                open.out_of_order = true;
+            }
         }
         self.last_sibling.insert(sibling_key, number);
         self.known_headings.insert(key);
@@ -218,7 +237,9 @@ impl Assembler<'_> {
             let key = self.number_key();
             let id = self.unique(format!("{}-{}", self.doc, key));
             let path = self.stack.iter().map(|o| o.label.clone()).collect();
-            self.current = Some((line, Draft { id, path, ..Draft::default() }));
+            let out_of_order_heading = self.stack.iter().any(|o| o.out_of_order);
+            let repeats_removed = std::mem::take(&mut self.pending_repeats);
+            self.current = Some((line, Draft { id, path, repeats_removed, out_of_order_heading, ..Draft::default() }));
         }
         if let Some((_, draft)) = &mut self.current {
             draft.sentences.push(text.to_string());
@@ -229,6 +250,8 @@ impl Assembler<'_> {
         if let Some((_, draft)) = self.current.take() {
             if !draft.sentences.is_empty() {
                 self.out.provisions.push(draft);
+            } else {
+                self.pending_repeats += draft.repeats_removed;
             }
         }
     }

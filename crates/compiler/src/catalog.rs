@@ -9,7 +9,7 @@ use serde::Deserialize;
 pub const CATALOG_FILE: &str = "catalog.json";
 
 /// The fields a catalog entry must give, with an example, for error messages.
-pub const ENTRY_TEMPLATE: &str = r#"{ "file": "…", "id": "province-topic", "province": "<code from taxonomy.md>", "title": null, "issuer": null, "date": null, "doc_number": null, "publication_date": null, "notes": null }"#;
+pub const ENTRY_TEMPLATE: &str = r#"{ "file": "…", "id": "province-topic", "province": "<code from taxonomy.md>", "title": null, "issuer": null, "date": null, "doc_number": null, "publication_date": null, "source_url": null, "notes": null }"#;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Entry {
@@ -21,6 +21,8 @@ pub struct Entry {
     pub date: Option<String>,
     pub doc_number: Option<String>,
     pub publication_date: Option<String>,
+    /// The official text online (`https://…`); `None` when unknown, never guessed.
+    pub source_url: Option<String>,
     pub notes: Option<String>,
 }
 
@@ -45,6 +47,8 @@ struct RawEntry {
     doc_number: Option<String>,
     #[serde(default)]
     publication_date: Option<String>,
+    #[serde(default)]
+    source_url: Option<String>,
     #[serde(default)]
     notes: Option<String>,
 }
@@ -114,6 +118,7 @@ fn validate(index: usize, raw: RawEntry, problems: &mut Vec<Problem>) -> Option<
         date: raw.date,
         doc_number: raw.doc_number,
         publication_date: raw.publication_date,
+        source_url: raw.source_url,
         notes: raw.notes,
     };
     if !is_url_safe_id(&entry.id) {
@@ -141,7 +146,22 @@ fn validate(index: usize, raw: RawEntry, problems: &mut Vec<Problem>) -> Option<
             }
         }
     }
+    if let Some(url) = &entry.source_url {
+        if !is_web_url(url) {
+            problems.push(Problem::new(
+                CATALOG_FILE,
+                ProblemKind::Catalog,
+                format!("{place}: source_url \"{url}\" is not a web address: write the official page as https://…, or null when unknown"),
+            ));
+        }
+    }
     Some(entry)
+}
+
+/// An `http(s)://host/…` address without spaces or quotes (it becomes a link).
+fn is_web_url(s: &str) -> bool {
+    let rest = s.strip_prefix("https://").or_else(|| s.strip_prefix("http://"));
+    rest.is_some_and(|r| !r.is_empty() && !r.starts_with('/') && !r.chars().any(|c| c.is_whitespace() || c.is_control() || matches!(c, '"' | '<' | '>')))
 }
 
 fn is_url_safe_id(id: &str) -> bool {
@@ -185,6 +205,19 @@ mod tests {
         assert_eq!(kinds, vec![ProblemKind::UnknownProvince, ProblemKind::BadDate, ProblemKind::DuplicateId, ProblemKind::Catalog]);
         assert!(problems[0].message.contains("atlantis"));
         assert!(problems[3].message.contains("lacks id"), "{}", problems[3].message);
+    }
+
+    #[test]
+    fn source_url_is_optional_and_must_be_a_web_address() {
+        let json = r#"{"documents":[
+            {"file":"a.txt","id":"a","province":"hunan","source_url":"https://www.hunan.gov.cn/x.html"},
+            {"file":"b.txt","id":"b","province":"hunan"},
+            {"file":"c.txt","id":"c","province":"hunan","source_url":"javascript:alert(1)"}]}"#;
+        let (entries, problems) = parse(json);
+        assert_eq!(entries[0].source_url.as_deref(), Some("https://www.hunan.gov.cn/x.html"));
+        assert_eq!(entries[1].source_url, None);
+        assert_eq!(problems.len(), 1);
+        assert!(problems[0].message.contains("source_url"), "{}", problems[0].message);
     }
 
     #[test]

@@ -27,6 +27,12 @@ pub fn compile_document(entry: &Entry, text: &str, review: Option<&DataFile>) ->
     let pieces = pieces(text);
     let assembled = assemble(&entry.id, &pieces);
     let trusted = assembled.out_of_order == 0;
+    let provision_notes: Vec<ProvisionNote> = assembled
+        .provisions
+        .iter()
+        .filter(|d| d.repeats_removed > 0 || d.out_of_order_heading)
+        .map(|d| ProvisionNote { provision: d.id.clone(), repeats_removed: d.repeats_removed, out_of_order_heading: d.out_of_order_heading })
+        .collect();
     let mut provisions: Vec<Provision> =
         assembled.provisions.into_iter().enumerate().map(|(position, draft)| annotate(entry, position, draft, trusted)).collect();
     let targets = extract_targets(&mut provisions);
@@ -55,10 +61,12 @@ pub fn compile_document(entry: &Entry, text: &str, review: Option<&DataFile>) ->
         doc_number: meta.doc_number,
         publication_date: meta.publication_date,
         source_file: entry.file.clone(),
+        source_url: entry.source_url.clone(),
         addressee: assembled.meta.addressee.clone(),
         signature: assembled.meta.signature.clone(),
         notes: entry.notes.clone(),
         quality_notes,
+        provision_notes,
         front_matter: assembled.meta.front_matter.clone(),
         outline: assembled.headings,
         stats,

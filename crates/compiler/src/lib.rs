@@ -29,6 +29,7 @@ pub mod outline;
 pub mod output;
 pub mod pack;
 pub mod pieces;
+pub mod prerender;
 pub mod review;
 pub mod synthetic;
 pub mod tagging;

@@ -4,17 +4,25 @@
 //! differently.
 
 use hts_runtime::model::{departments, *};
-use hts_runtime::packed::{outline_paths, tag, unpack, Numbering, FORMAT};
+use hts_runtime::packed::{outline_paths, tag, unpack_with_fold, Numbering, FORMAT};
 use serde_json::{json, Value};
 use std::collections::HashMap;
 
-/// Packs a bundle; an error (never expected for a compiled bundle) says what would not
-/// read back the same.
+/// Packs a bundle, with the script pairs searching it needs ([`crate::text::fold_pairs`]
+/// of every text it stores) in its `fold` field; an error (never expected for a compiled
+/// bundle) says what would not read back the same.
 pub fn pack(bundle: &Bundle) -> Result<String, String> {
-    let packed = Packer::default().bundle(bundle)?.to_string();
-    match unpack(&packed) {
-        Ok(back) if &back == bundle => Ok(packed),
-        Ok(back) => Err(format!("the packed bundle would read back differently ({})", first_difference(bundle, &back))),
+    let mut packer = Packer::default();
+    let mut value = packer.bundle(bundle)?;
+    let fold = crate::text::fold_pairs(packer.texts.iter().map(String::as_str));
+    if let (false, Value::Object(map)) = (fold.is_empty(), &mut value) {
+        map.insert("fold".into(), json!(fold));
+    }
+    let packed = value.to_string();
+    match unpack_with_fold(&packed) {
+        Ok((_, back)) if back != fold => Err("the packed bundle's script pairs would read back differently".into()),
+        Ok((back, _)) if &back == bundle => Ok(packed),
+        Ok((back, _)) => Err(format!("the packed bundle would read back differently ({})", first_difference(bundle, &back))),
         Err(e) => Err(format!("the packed bundle would not read back: {e}")),
     }
 }
@@ -30,7 +38,7 @@ struct Packer {
 }
 
 impl Packer {
-    fn bundle(mut self, bundle: &Bundle) -> Result<Value, String> {
+    fn bundle(&mut self, bundle: &Bundle) -> Result<Value, String> {
         let mut rest = bundle.provisions.as_slice();
         let mut targets = bundle.targets.as_slice();
         let mut documents = Vec::new();
@@ -78,6 +86,14 @@ impl Packer {
             .map(|n| json!([n.code()].into_iter().map(Value::from).chain(n.numbers().into_iter().map(Value::from)).collect::<Vec<_>>()))
             .collect();
         v.insert("quality_notes".into(), json!(notes));
+        if !doc.provision_notes.is_empty() {
+            let notes: Vec<Value> = doc
+                .provision_notes
+                .iter()
+                .map(|n| Ok(json!([suffix(&n.provision)?, n.repeats_removed, u8::from(n.out_of_order_heading)])))
+                .collect::<Result<_, String>>()?;
+            v.insert("provision_notes".into(), json!(notes));
+        }
         let paths = outline_paths(&doc.outline);
         let mut numbering = Numbering::default();
         let mut packed = Vec::new();

@@ -5,6 +5,7 @@
 //! excluded phrase does not count, which keeps passing words from becoming measures
 //! (`以市场需求为导向` is not demand cultivation). Every tag keeps the phrase that caused it.
 
+use crate::text::simplify;
 use hts_runtime::model::{ReasonKind, TagReason};
 use serde::Deserialize;
 use std::sync::OnceLock;
@@ -55,12 +56,19 @@ impl Tags {
 }
 
 /// Tags a sentence from its outline path (when the document's headings can be trusted)
-/// and its own words.
+/// and its own words. Rules match the simplified fold of both ([`simplify`]), so a
+/// document in traditional characters gets the same tags; a heading reason keeps the
+/// heading as written.
 pub fn tag_sentence(sentence: &str, path: &[String], headings_trusted: bool) -> Tags {
     let rules = rules();
     let mut tags = Tags::default();
+    let sentence = simplify(sentence);
+    let sentence = sentence.as_ref();
+    let folded_path: Vec<_> = path.iter().map(|h| simplify(h)).collect();
     for rule in &rules.domains {
-        let from_heading = headings_trusted.then(|| path.iter().find(|h| first_match(h, &rule.headings, &rule.exclude).is_some())).flatten();
+        let from_heading = headings_trusted
+            .then(|| path.iter().zip(&folded_path).find(|(_, folded)| first_match(folded, &rule.headings, &rule.exclude).is_some()).map(|(h, _)| h))
+            .flatten();
         if let Some(heading) = from_heading {
             tags.add(true, &rule.code, ReasonKind::Heading, heading);
         } else if let Some(k) = first_match(sentence, &rule.keywords, &rule.exclude) {
@@ -129,6 +137,18 @@ mod tests {
         assert_eq!(trusted.reasons[0].kind, ReasonKind::Heading);
         assert_eq!(trusted.reasons[0].matched, "（二）知识产权服务");
         assert!(tag_sentence(s, &path, false).domains.is_empty());
+    }
+
+    #[test]
+    fn traditional_characters_get_the_same_tags() {
+        let simplified = tag("在检验检测服务、知识产权服务等领域开展政府购买服务，减按15%的税率征收企业所得税。");
+        let traditional = tag("在檢驗檢測服務、知識產權服務等領域開展政府購買服務，減按15%的稅率徵收企業所得稅。");
+        assert_eq!(traditional.domains, simplified.domains);
+        assert_eq!(traditional.tools, simplified.tools);
+        let path = vec!["二、重點任務".to_string(), "（二）知識產權服務".to_string()];
+        let t = tag_sentence("構建服務體系。", &path, true);
+        assert_eq!(t.domains, vec!["ip"]);
+        assert_eq!(t.reasons[0].matched, "（二）知識產權服務", "the heading as written");
     }
 
     #[test]

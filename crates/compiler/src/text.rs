@@ -232,15 +232,19 @@ fn push_trimmed<'a>(out: &mut Vec<&'a str>, piece: &'a str) {
     }
 }
 
-/// Traditional characters and their simplified forms, pairwise: the characters of the
-/// words the compiler matches (outline, metadata, responsibility clauses, target units
-/// and wording, province names) and of common policy vocabulary. Data, not rules: add a
-/// pair when a new word needs it. Every pair is one 3-byte character for another, so a
-/// byte offset in folded text is the offset in the original.
-const TRADITIONAL: &str = "並并佈布個个備备傳传價价億亿優优儲储內内則则創创劃划動动務务勵励區区協协員员單单國国圍围園园執执報报場场學学實实寧宁寬宽專专對对導导屬属帶带幣币庫库廠厂廣广廳厅慶庆應应戰战戶户擔担據据擴扩數数於于時时會会東东條条業业構构樂乐標标機机檢检權权氣气決决測测準准濟济灣湾為为營营爭争牽牵獎奖現现環环產产療疗發发監监碼码稅税稱称節节範范約约級级細细組组絡络統统經经網网練练總总職职聽听肅肃臺台與与萬万藝艺藥药蘇苏處处號号術术衛卫補补見见規规視视計计訓训設设詢询試试該该認认調调諮咨證证負负財财責责貴贵貸贷費费貼贴貿贸資资質质車车軟软輸输轉转辦办這这進进運运過过達达遼辽醫医銷销鐵铁長长門门開开間间關关陝陕際际險险雲云電电項项頭头額额類类養养驗验體体點点龍龙";
+/// Traditional characters and their simplified forms, pairwise: OpenCC's
+/// traditional-to-simplified character table (`TSCharacters`, Apache-2.0), written by
+/// `build.rs` from the `ferrous-opencc` crate. Every pair is one character for another of
+/// the same UTF-8 length, so a byte offset in folded text is the offset in the original.
+const TRADITIONAL: &str = include_str!(concat!(env!("OUT_DIR"), "/traditional.txt"));
 
-/// The pairs, sorted, and a bit per character of the CJK block (U+4E00–U+9FFF) saying
-/// whether it has a pair: most characters are answered by the bit alone.
+/// The first and last code points with a pair (CJK Extension A to the compatibility
+/// ideographs).
+const FIRST: usize = 0x3400;
+const LAST: usize = 0xFAFF;
+
+/// The pairs, sorted, and a bit per character of [`FIRST`]..=[`LAST`] saying whether it
+/// has a pair: most characters are answered by the bit alone.
 struct Table {
     pairs: Vec<(char, char)>,
     bits: Vec<u64>,
@@ -250,11 +254,13 @@ fn table() -> &'static Table {
     static TABLE: std::sync::OnceLock<Table> = std::sync::OnceLock::new();
     TABLE.get_or_init(|| {
         let chars: Vec<char> = TRADITIONAL.chars().collect();
-        let mut pairs: Vec<(char, char)> = chars.chunks(2).map(|p| (p[0], p[1])).collect();
+        let mut pairs: Vec<(char, char)> = chars.chunks(2).filter(|p| p.len() == 2).map(|p| (p[0], p[1])).collect();
+        pairs.retain(|&(t, _)| (FIRST..=LAST).contains(&(t as usize)));
         pairs.sort_unstable();
-        let mut bits = vec![0u64; (0x9FFF - 0x4E00 + 64) / 64];
+        pairs.dedup_by_key(|p| p.0);
+        let mut bits = vec![0u64; (LAST - FIRST + 64) / 64];
         for (t, _) in &pairs {
-            let i = *t as usize - 0x4E00;
+            let i = *t as usize - FIRST;
             bits[i / 64] |= 1 << (i % 64);
         }
         Table { pairs, bits }
@@ -268,11 +274,11 @@ pub fn traditional_pairs() -> &'static [(char, char)] {
 
 /// The simplified form of a traditional character (of [`TRADITIONAL`]), else `c`.
 pub fn simplify_char(c: char) -> char {
-    if !('\u{4E00}'..='\u{9FFF}').contains(&c) {
+    let i = (c as usize).wrapping_sub(FIRST);
+    if i > LAST - FIRST {
         return c;
     }
     let table = table();
-    let i = c as usize - 0x4E00;
     if table.bits[i / 64] & (1 << (i % 64)) == 0 {
         return c;
     }
@@ -292,6 +298,19 @@ pub fn simplify(s: &str) -> std::borrow::Cow<'_, str> {
             std::borrow::Cow::Owned(out)
         }
     }
+}
+
+/// The pairs of [`TRADITIONAL`] that searching `texts` needs, as a string of pairs
+/// (traditional, simplified): those whose simplified character occurs in the texts (so a
+/// query in traditional characters finds simplified text) and those whose traditional
+/// character does (so a simplified query finds traditional text). Shipped to the browser
+/// in the packed bundle (see [`crate::pack`]), where [`hts_runtime::fold`] folds with it.
+pub fn fold_pairs<'a>(texts: impl IntoIterator<Item = &'a str>) -> String {
+    let mut seen = std::collections::HashSet::new();
+    for t in texts {
+        seen.extend(t.chars().filter(|&c| (FIRST..=LAST).contains(&(c as usize))));
+    }
+    traditional_pairs().iter().filter(|(t, s)| seen.contains(t) || seen.contains(s)).flat_map(|&(t, s)| [t, s]).collect()
 }
 
 /// Counts the characters that carry content: letters (汉字 included) and digits, not
@@ -374,11 +393,13 @@ mod tests {
 
     #[test]
     fn folds_traditional_to_simplified_one_char_for_one() {
-        assert_eq!(simplify("責任單位：省通信管理局、廣東省財政廳；粵府辦〔2012〕101號"), "责任单位：省通信管理局、广东省财政厅；粵府办〔2012〕101号");
+        assert_eq!(simplify("責任單位：省通信管理局、廣東省財政廳；粵府辦〔2012〕101號"), "责任单位：省通信管理局、广东省财政厅；粤府办〔2012〕101号");
+        assert_eq!(simplify("知識產權、檢驗檢測"), "知识产权、检验检测");
+        assert!(traditional_pairs().len() > 2500, "OpenCC's whole character table");
         for (t, s) in traditional_pairs() {
-            assert!(('\u{4E00}'..='\u{9FFF}').contains(t), "{t}");
             assert_eq!((t.len_utf8(), s.len_utf8()), (3, 3), "{t}{s}");
             assert_ne!(t, s);
+            assert_eq!(simplify_char(*s), *s, "folding is final: {t} → {s}");
         }
         let table = traditional_pairs();
         assert!(table.windows(2).all(|w| w[0].0 < w[1].0), "each traditional character once");

@@ -3,34 +3,309 @@
 use crate::json;
 use crate::model::{Document, Provision, Target};
 use crate::search::Corpus;
-use crate::url::Lang;
+use crate::url::{Lang, State};
 
-/// A citation: 《title》 (document number), outline path, province, date; unknown parts
-/// are said to be unknown.
-pub fn citation(doc: &Document, p: &Provision, province_label: &str, lang: Lang) -> String {
+/// The two citation styles of a provision.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Style {
+    /// GB/T 7714-2015, the Chinese norm for references (an online official document).
+    GbT7714,
+    /// A plain sentence: issuer, title (number), date, place, link.
+    Plain,
+}
+
+/// A document's display title: its title, or what it is, marked as untitled (never an
+/// invented title).
+pub fn display_title(doc: &Document, lang: Lang) -> String {
+    match (&doc.title, lang) {
+        (Some(t), _) => t.clone(),
+        (None, Lang::Zh) => format!("{}（原文未载标题）", untitled(&province_label(&doc.province, lang), lang)),
+        (None, Lang::En) => format!("{} (title not in the source)", untitled(&province_label(&doc.province, lang), lang)),
+    }
+}
+
+fn province_label(code: &str, lang: Lang) -> String {
+    crate::taxonomy::taxonomy().province(code).map_or_else(|| code.to_string(), |p| if lang == Lang::Zh { p.zh.clone() } else { p.en.clone() })
+}
+
+/// Where provision `i` sits: its outline path (or the preamble) and its paragraph under
+/// that heading: `三、保障措施 （二）拓展融资渠道 第2段`.
+pub fn place(corpus: &Corpus, i: usize, lang: Lang) -> String {
+    let p = corpus.provision(i);
     let path = if p.path.is_empty() {
-        match lang {
-            Lang::Zh => "序言".to_string(),
-            Lang::En => "preamble".to_string(),
+        if lang == Lang::Zh {
+            "序言".to_string()
+        } else {
+            "Preamble".to_string()
         }
     } else {
         p.path.join(" ")
     };
-    let unknown = match lang {
-        Lang::Zh => "日期不详",
-        Lang::En => "date unknown",
-    };
-    let date = doc.date.clone().unwrap_or_else(|| unknown.to_string());
-    let number = doc.doc_number.as_ref().map(|n| format!("（{n}）")).unwrap_or_default();
-    let title = match (&doc.title, lang) {
-        (Some(t), _) => format!("《{t}》{number}"),
-        (None, Lang::Zh) => format!("{}（原文未载标题）{number}", untitled(province_label, lang)),
-        (None, Lang::En) => format!("{} (title not in the source){number}", untitled(province_label, lang)),
-    };
     match lang {
-        Lang::Zh => format!("{title}，{path}，{province_label}，{date}。"),
-        Lang::En => format!("{title}, {path}, {province_label}, {date}."),
+        Lang::Zh => format!("{path} 第{}段", corpus.paragraph(i)),
+        Lang::En => format!("{path}, paragraph {}", corpus.paragraph(i)),
     }
+}
+
+/// The citation of provision `i`: unique per provision (its path and paragraph), with
+/// the document's display title, issuer, number and date (unknown ones said so), the
+/// `link` (the page's address with `#id`) and, optionally, a quotation.
+pub fn citation(corpus: &Corpus, i: usize, style: Style, lang: Lang, link: &str, quote: Option<&str>) -> String {
+    let p = corpus.provision(i);
+    let Some(doc) = corpus.bundle.documents.iter().find(|d| d.id == p.doc) else { return String::new() };
+    let zh = lang == Lang::Zh;
+    let title = display_title(doc, lang);
+    let issuer = doc.issuer.clone().unwrap_or_else(|| if zh { "发文机关不详" } else { "issuer unknown" }.to_string());
+    let date = doc.date.clone().unwrap_or_else(|| if zh { "日期不详" } else { "date unknown" }.to_string());
+    let place = place(corpus, i, lang);
+    let quote = quote.map(|q| if zh { format!("引文：“{q}”") } else { format!("Quoted: “{q}”") });
+    let mut out = match (style, zh) {
+        (Style::GbT7714, _) => {
+            let number = doc.doc_number.as_ref().map(|n| format!(": {n}")).unwrap_or_default();
+            format!("{issuer}. {title}{number}[EB/OL]. ({date}). {place}. {link}.")
+        }
+        (Style::Plain, true) => {
+            let number = doc.doc_number.as_ref().map(|n| format!("（{n}）")).unwrap_or_default();
+            format!("{issuer}：《{title}》{number}，{date}，{place}。{link}")
+        }
+        (Style::Plain, false) => {
+            let number = doc.doc_number.as_ref().map(|n| format!(" ({n})")).unwrap_or_default();
+            format!("{issuer}, “{title}”{number}, {date}, {place}. {link}")
+        }
+    };
+    if let Some(q) = quote {
+        out.push(' ');
+        out.push_str(&q);
+    }
+    out
+}
+
+/// A whole document as a BibTeX entry (`@misc`, key = document id); unknown fields are
+/// left out, never guessed. `link` is the document's address in the explorer.
+pub fn bibtex(doc: &Document, lang: Lang, link: &str) -> String {
+    let esc = |s: &str| s.replace(['{', '}'], "");
+    let mut fields = vec![("title", format!("{{{}}}", esc(&display_title(doc, lang))))];
+    if let Some(i) = &doc.issuer {
+        fields.push(("author", format!("{{{}}}", esc(i))));
+    }
+    if let Some(d) = &doc.date {
+        fields.push(("year", d[..4.min(d.len())].to_string()));
+        fields.push(("date", d.clone()));
+    }
+    if let Some(n) = &doc.doc_number {
+        fields.push(("number", esc(n)));
+    }
+    fields.push(("url", doc.source_url.clone().unwrap_or_else(|| link.to_string())));
+    fields.push(("note", esc(&format!("{}; HTS Policy Explorer: {link}", province_label(&doc.province, Lang::En)))));
+    let body: Vec<String> = fields.into_iter().map(|(k, v)| format!("  {k} = {{{v}}}")).collect();
+    format!("@misc{{{},\n{}\n}}", doc.id, body.join(",\n"))
+}
+
+/// The sentences of provision `i` that meet the filters, when a domain or tool filter
+/// is active (the emphasised ones); none otherwise.
+pub fn matched_sentences<'a>(corpus: &'a Corpus, i: usize, state: &State) -> Vec<&'a str> {
+    if state.domains.is_empty() && state.tools.is_empty() {
+        return Vec::new();
+    }
+    let p = corpus.provision(i);
+    p.sentences.iter().zip(corpus.emphasised_sentences(i, state)).filter(|(_, e)| *e).map(|(s, _)| s.text.as_str()).collect()
+}
+
+/// Labels of domain or tool codes in the interface language.
+fn labels(codes: &[String], lang: Lang) -> String {
+    let t = crate::taxonomy::taxonomy();
+    let label = |c: &String| {
+        let pair = t.domain(c).map(|d| (&d.zh, &d.en)).or_else(|| t.tool(c).map(|x| (&x.zh, &x.en))).or_else(|| t.family(c).map(|f| (&f.zh, &f.en)));
+        match pair {
+            Some((zh, en)) => {
+                if lang == Lang::Zh {
+                    zh.clone()
+                } else {
+                    en.clone()
+                }
+            }
+            None if c == crate::search::GENERAL => {
+                if lang == Lang::Zh {
+                    "综合".into()
+                } else {
+                    "General measures".into()
+                }
+            }
+            None => c.clone(),
+        }
+    };
+    codes.iter().map(label).collect::<Vec<_>>().join(if lang == Lang::Zh { "；" } else { "; " })
+}
+
+/// The results as a researcher's table: readable column labels in the interface
+/// language, one row per provision with the document's display title, issuer, date and
+/// number, the provision's path and paragraph, its link (`base` + `#id`), the matched
+/// sentences and the citation (GB/T 7714). UTF-8 with a BOM, RFC 4180.
+pub fn results_csv(corpus: &Corpus, indices: &[usize], state: &State, base: &str) -> String {
+    let lang = state.lang;
+    let head: &[&str] = if lang == Lang::Zh {
+        &[
+            "编号",
+            "省份",
+            "文件标题",
+            "发文机关",
+            "成文日期",
+            "文号",
+            "位置",
+            "段",
+            "链接",
+            "条文",
+            "符合条件的句子",
+            "服务领域",
+            "政策工具",
+            "责任单位",
+            "引用（GB/T 7714）",
+        ]
+    } else {
+        &[
+            "ID",
+            "Province",
+            "Document title",
+            "Issuer",
+            "Date",
+            "Document number",
+            "Path",
+            "Paragraph",
+            "Link",
+            "Text",
+            "Matched sentences",
+            "Service domains",
+            "Policy tools",
+            "Responsible departments",
+            "Citation (GB/T 7714)",
+        ]
+    };
+    let mut out = String::from("\u{FEFF}");
+    csv_line(&mut out, head.iter().map(|s| s.to_string()));
+    for &i in indices {
+        let p = corpus.provision(i);
+        let Some(doc) = corpus.bundle.documents.iter().find(|d| d.id == p.doc) else { continue };
+        let link = format!("{base}#{}", crate::url::percent_encode(&p.id));
+        let path = if p.path.is_empty() {
+            if lang == Lang::Zh {
+                "序言".to_string()
+            } else {
+                "Preamble".to_string()
+            }
+        } else {
+            p.path.join(" > ")
+        };
+        csv_line(
+            &mut out,
+            [
+                p.id.clone(),
+                province_label(&p.province, lang),
+                display_title(doc, lang),
+                doc.issuer.clone().unwrap_or_default(),
+                doc.date.clone().unwrap_or_default(),
+                doc.doc_number.clone().unwrap_or_default(),
+                path,
+                corpus.paragraph(i).to_string(),
+                link.clone(),
+                p.text.clone(),
+                matched_sentences(corpus, i, state).join(" "),
+                labels(corpus.provision_domains(i), lang),
+                labels(corpus.provision_tools(i), lang),
+                p.departments.join(if lang == Lang::Zh { "、" } else { "; " }),
+                citation(corpus, i, Style::GbT7714, lang, &link, None),
+            ]
+            .into_iter(),
+        );
+    }
+    out
+}
+
+/// The results as JSON, codes rather than labels: per provision the bundle's record
+/// (as [`to_json`] writes it) with the document's metadata, paragraph, link, matched
+/// sentence ids and both citations.
+pub fn results_json(corpus: &Corpus, indices: &[usize], state: &State, base: &str) -> String {
+    let mut out = String::new();
+    json::write_list(&mut out, indices, |out, &i| {
+        let p = corpus.provision(i);
+        let doc = corpus.bundle.documents.iter().find(|d| d.id == p.doc);
+        let link = format!("{base}#{}", crate::url::percent_encode(&p.id));
+        let opt = |out: &mut String, name: &str, v: Option<&String>| {
+            out.push_str(&format!(",\"{name}\":"));
+            match v {
+                Some(v) => json::write_str(out, v),
+                None => out.push_str("null"),
+            }
+        };
+        out.push_str("{\"provision\":");
+        provision_json(out, p);
+        out.push_str(",\"document_title\":");
+        json::write_str(out, &doc.map(|d| display_title(d, state.lang)).unwrap_or_default());
+        opt(out, "issuer", doc.and_then(|d| d.issuer.as_ref()));
+        opt(out, "date", doc.and_then(|d| d.date.as_ref()));
+        opt(out, "doc_number", doc.and_then(|d| d.doc_number.as_ref()));
+        opt(out, "source_url", doc.and_then(|d| d.source_url.as_ref()));
+        out.push_str(&format!(",\"paragraph\":{},\"link\":", corpus.paragraph(i)));
+        json::write_str(out, &link);
+        let matched: Vec<String> = if state.domains.is_empty() && state.tools.is_empty() {
+            Vec::new()
+        } else {
+            p.sentences.iter().zip(corpus.emphasised_sentences(i, state)).filter(|(_, e)| *e).map(|(s, _)| s.id.clone()).collect()
+        };
+        out.push_str(",\"matched_sentences\":");
+        json::write_strs(out, &matched);
+        out.push_str(",\"citation_gbt7714\":");
+        json::write_str(out, &citation(corpus, i, Style::GbT7714, state.lang, &link, None));
+        out.push_str(",\"citation\":");
+        json::write_str(out, &citation(corpus, i, Style::Plain, state.lang, &link, None));
+        out.push('}');
+    });
+    out
+}
+
+/// A table as CSV (BOM, header row, RFC 4180): for the compare matrices and targets.
+pub fn table_csv(head: &[String], rows: &[Vec<String>]) -> String {
+    let mut out = String::from("\u{FEFF}");
+    csv_line(&mut out, head.iter().cloned());
+    for r in rows {
+        csv_line(&mut out, r.iter().cloned());
+    }
+    out
+}
+
+/// A table as JSON: an array of objects keyed by `keys` (codes, not labels).
+pub fn table_json(keys: &[&str], rows: &[Vec<String>]) -> String {
+    let mut out = String::new();
+    json::write_list(&mut out, rows, |out, row| {
+        out.push('{');
+        for (n, (k, v)) in keys.iter().zip(row).enumerate() {
+            if n > 0 {
+                out.push(',');
+            }
+            json::write_str(out, k);
+            out.push(':');
+            if is_plain_number(v) {
+                out.push_str(v);
+            } else {
+                json::write_str(out, v);
+            }
+        }
+        out.push('}');
+    });
+    out
+}
+
+/// `0`, `12`, `-3`, `12.5`: written as a JSON number; anything else is a string.
+fn is_plain_number(v: &str) -> bool {
+    let digits = v.strip_prefix('-').unwrap_or(v);
+    let (whole, frac) = digits.split_once('.').unwrap_or((digits, "0"));
+    let all = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    all(whole) && all(frac) && (whole == "0" || !whole.starts_with('0'))
+}
+
+fn csv_line(out: &mut String, fields: impl Iterator<Item = String>) {
+    let line: Vec<String> = fields.map(|f| csv_field(&f)).collect();
+    out.push_str(&line.join(","));
+    out.push_str("\r\n");
 }
 
 /// How a document whose title the source does not give is named: by what it is, never
@@ -156,6 +431,13 @@ fn provision_json(out: &mut String, p: &Provision) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn table_json_writes_numbers_as_numbers() {
+        let rows = vec![vec!["hunan".to_string(), "12".into(), "12.5".into(), "007".into(), "".into()]];
+        assert_eq!(table_json(&["p", "n", "s", "x", "e"], &rows), r#"[{"p":"hunan","n":12,"s":12.5,"x":"007","e":""}]"#);
+        assert!(table_csv(&["a".into()], &[vec!["=1".into()]]).ends_with("\"'=1\"\r\n"));
+    }
 
     #[test]
     fn csv_quotes_what_needs_quoting() {

@@ -1,7 +1,20 @@
 //! Folding for matching. One char in, one char out, so a position in folded text is the
 //! position in the original: highlighting relies on it.
+//!
+//! [`fold`] folds width, Latin case and script: a traditional character becomes its
+//! simplified form, so 知識產權 and 知识产权 fold alike. The script table is data: the
+//! compiler writes the pairs a corpus needs (from OpenCC's character table) into the packed
+//! bundle, and [`add_script_pairs`] registers them when the bundle is read. Pairs only
+//! ever come from that one table, so registering the pairs of several bundles is their
+//! union and never a contradiction.
 
-/// Full-width ASCII to half width, the ideographic space to a space, ASCII to lower case.
+use std::sync::RwLock;
+
+/// (traditional, simplified), sorted by the traditional character.
+static SCRIPT: RwLock<Vec<(char, char)>> = RwLock::new(Vec::new());
+
+/// Full-width ASCII to half width, the ideographic space to a space, ASCII to lower case
+/// (not scripts: see [`fold`]).
 pub fn fold_char(c: char) -> char {
     let c = match c {
         '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
@@ -11,8 +24,30 @@ pub fn fold_char(c: char) -> char {
     c.to_ascii_lowercase()
 }
 
+/// Width, case and script folded, one char for one.
 pub fn fold(s: &str) -> String {
-    s.chars().map(fold_char).collect()
+    let table = SCRIPT.read().unwrap_or_else(|e| e.into_inner());
+    s.chars().map(|c| fold_char(script_char(&table, c))).collect()
+}
+
+fn script_char(table: &[(char, char)], c: char) -> char {
+    if table.is_empty() || (c as u32) < 0x3400 {
+        return c;
+    }
+    table.binary_search_by_key(&c, |&(t, _)| t).map_or(c, |i| table[i].1)
+}
+
+/// Registers script pairs, a string of (traditional, simplified) characters as the
+/// compiler writes them (`"產产權权"`), adding to those already known.
+pub fn add_script_pairs(pairs: &str) {
+    let chars: Vec<char> = pairs.chars().collect();
+    if chars.len() < 2 {
+        return;
+    }
+    let mut table = SCRIPT.write().unwrap_or_else(|e| e.into_inner());
+    table.extend(chars.chunks_exact(2).map(|p| (p[0], p[1])));
+    table.sort_unstable();
+    table.dedup_by_key(|p| p.0);
 }
 
 #[cfg(test)]
@@ -23,5 +58,18 @@ mod tests {
     fn folds_full_width_and_case_one_char_for_one() {
         assert_eq!(fold("２０％ Ｍｂｐｓ"), "20% mbps");
         assert_eq!(fold("ＰＣＴ专利").chars().count(), "ＰＣＴ专利".chars().count());
+    }
+
+    #[test]
+    fn folds_registered_traditional_characters_to_simplified() {
+        add_script_pairs("識识產产權权檢检驗验測测");
+        assert_eq!(fold("知識產權"), "知识产权");
+        assert_eq!(fold("知识产权"), "知识产权");
+        assert_eq!(fold("檢驗檢測ＡＢ"), "检验检测ab");
+        // Registering again, or other pairs of the same table, adds to what is known.
+        add_script_pairs("產产");
+        add_script_pairs("");
+        assert_eq!(fold("產權"), "产权");
+        assert_eq!(fold("知識產權").chars().count(), 4);
     }
 }

@@ -27,6 +27,10 @@ pub struct Document {
     pub doc_number: Option<String>,
     pub publication_date: Option<String>,
     pub source_file: String,
+    /// The official text online (the issuer's or a government portal's page), from the
+    /// catalog; `null` when unknown: never guessed.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub source_url: Option<String>,
     /// The addressee line (`各市州……：`), metadata rather than a provision.
     pub addressee: Option<String>,
     /// Signature lines as written at the end (or head) of the document.
@@ -34,6 +38,10 @@ pub struct Document {
     pub notes: Option<String>,
     /// What the compiler had to do to this source (duplicates removed, order doubts).
     pub quality_notes: Vec<QualityNote>,
+    /// The provisions that repair touched, each with what was done there (absent when
+    /// none): the page puts a note on these cards only.
+    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Vec::is_empty"))]
+    pub provision_notes: Vec<ProvisionNote>,
     /// Text of the source that is neither a provision nor a heading (page headers,
     /// forwarding notices): kept so that nothing is lost.
     pub front_matter: Vec<String>,
@@ -57,6 +65,19 @@ pub enum QualityNote {
     NoOutline,
     /// The source file was not UTF-8 and was converted (`from`: one of [`ENCODINGS`]).
     Converted { from: String },
+}
+
+/// Where the compiler's repair touched one provision. In the data set:
+/// `{"provision": "jilin-hts-2-1", "repeats_removed": 2, "out_of_order_heading": false}`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct ProvisionNote {
+    pub provision: String,
+    /// Repeated sentences (or a repeated heading that re-opened the section) removed
+    /// within or just before this provision.
+    pub repeats_removed: usize,
+    /// The provision sits under a heading whose number is out of order.
+    pub out_of_order_heading: bool,
 }
 
 /// The encodings a seed may be converted from, in the order the packed form numbers them.

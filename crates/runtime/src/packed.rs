@@ -19,7 +19,10 @@
 //!   "documents": [{ metadata fields (null ones left out), "stats": [5 numbers],
 //!                   "outline":    [[id, level, text, Δfirst_provision]],
 //!                   "quality_notes": [[code, number…]],
-//!                   "provisions": [[id | 0, Δheading | null | [text], [Δsentence], responsibility?, [department]?]] }] }
+//!                   "provision_notes": [[id suffix, repeats removed, under an out-of-order heading 0|1]]  (when any),
+//!                   "provisions": [[id | 0, Δheading | null | [text], [Δsentence], responsibility?, [department]?]] }],
+//!   "fold":      string          optional: script pairs (traditional, simplified) for search
+//! }
 //! ```
 //!
 //! `Δ` is the difference from the previous number of its kind (a document's sentences
@@ -44,11 +47,19 @@ pub const FORMAT: &str = "hts-packed-1";
 
 /// Reads a packed bundle back into the full [`Bundle`].
 pub fn unpack(text: &str) -> Result<Bundle, String> {
+    unpack_with_fold(text).map(|(bundle, _)| bundle)
+}
+
+/// The bundle and its `fold` field: the script pairs searching this corpus needs (a
+/// string of traditional and simplified characters, pairwise, for
+/// [`crate::fold::add_script_pairs`]; empty when the bundle has none).
+pub fn unpack_with_fold(text: &str) -> Result<(Bundle, String), String> {
     let v = json::parse(text).map_err(|e| format!("the embedded bundle is not JSON: {e}"))?;
     if v.get("format").and_then(Json::as_str) != Some(FORMAT) {
         return Err(format!("the embedded bundle is not in the {FORMAT} format"));
     }
-    Unpacker::new(&v).bundle(&v)
+    let fold = string(&v, "fold");
+    Ok((Unpacker::new(&v).bundle(&v)?, fold))
 }
 
 // ------------------------------------------------------------ shared with the packer
@@ -234,10 +245,19 @@ impl<'a> Unpacker<'a> {
             doc_number: optional(d, "doc_number"),
             publication_date: optional(d, "publication_date"),
             source_file: string(d, "source_file"),
+            source_url: optional(d, "source_url"),
             addressee: optional(d, "addressee"),
             signature: optional(d, "signature"),
             notes: optional(d, "notes"),
             quality_notes: array(d, "quality_notes").iter().map(quality_note).collect::<Result<_, _>>()?,
+            provision_notes: array(d, "provision_notes")
+                .iter()
+                .map(|n| ProvisionNote {
+                    provision: format!("{id}-{}", n.at(0).and_then(Json::as_str).unwrap_or_default()),
+                    repeats_removed: int(n, 1).unwrap_or(0).max(0) as usize,
+                    out_of_order_heading: int(n, 2) == Some(1),
+                })
+                .collect(),
             front_matter: strings(d, "front_matter"),
             outline,
             stats: DocumentStats {

@@ -51,6 +51,9 @@ pub struct State {
     pub lang: Lang,
     /// `group=province`: results grouped by province (an addition to the contract).
     pub group_by_province: bool,
+    /// `measure=share`: the compare matrices show shares of each province's provisions
+    /// instead of counts (an addition to the contract).
+    pub shares: bool,
 }
 
 /// The edits the app makes, one method each (as in Leptos's todomvc): components say
@@ -60,7 +63,7 @@ impl State {
         !self.provinces.is_empty() || !self.domains.is_empty() || !self.tools.is_empty() || !self.q.trim().is_empty()
     }
     pub fn cleared(&self) -> State {
-        State { view: self.view, lang: self.lang, doc: self.doc.clone(), group_by_province: self.group_by_province, ..State::default() }
+        State { view: self.view, lang: self.lang, doc: self.doc.clone(), group_by_province: self.group_by_province, shares: self.shares, ..State::default() }
     }
     /// The part of the state that decides which provisions match (the facets and the
     /// query): what search, counts and the compare matrix read. Memos derive from it, so
@@ -131,6 +134,9 @@ impl State {
     pub fn toggle_grouping(&mut self) {
         self.group_by_province = !self.group_by_province;
     }
+    pub fn toggle_shares(&mut self) {
+        self.shares = !self.shares;
+    }
 }
 
 impl Facet {
@@ -173,7 +179,7 @@ pub fn decode(query: &str, docs: &[&str]) -> Decoded {
         if let Some(facet) = Facet::ALL.into_iter().find(|f| f.key() == key) {
             let known = |c: &str| match facet {
                 Facet::Province => t.province(c).is_some(),
-                Facet::Domain => t.domain(c).is_some(),
+                Facet::Domain => t.domain(c).is_some() || c == crate::search::GENERAL,
                 Facet::Tool => t.is_tool_or_family(c),
             };
             add_codes(&value, state.codes_mut(facet), ignored, facet.key(), known);
@@ -196,7 +202,9 @@ pub fn decode(query: &str, docs: &[&str]) -> Decoded {
             "doc" if docs.contains(&value.as_str()) => state.doc = Some(value),
             "lang" if value == "zh" || value == "en" => state.lang = if value == "en" { Lang::En } else { Lang::Zh },
             "group" if value == "province" => state.group_by_province = true,
-            "doc" | "lang" | "group" => ignored.push(Ignored { key, value }),
+            "measure" if value == "share" => state.shares = true,
+            "measure" if value == "count" => state.shares = false,
+            "doc" | "lang" | "group" | "measure" => ignored.push(Ignored { key, value }),
             // Unknown keys never matter (e.g. tracking parameters).
             _ => {}
         }
@@ -238,6 +246,9 @@ pub fn encode(state: &State) -> String {
     }
     if state.group_by_province {
         parts.push("group=province".to_string());
+    }
+    if state.shares {
+        parts.push("measure=share".to_string());
     }
     if parts.is_empty() {
         String::new()
@@ -356,6 +367,7 @@ mod tests {
             doc: Some("jilin-hts".into()),
             lang: Lang::En,
             group_by_province: true,
+            shares: true,
         };
         assert_eq!(decode(&encode(&s), &DOCS).state, s);
         assert_eq!(encode(&State::default()), "");
@@ -423,6 +435,14 @@ mod tests {
         assert_eq!(s.filters().q, s.q);
         other.toggle(Facet::Domain, "ip");
         assert_ne!(s.filters(), other.filters());
+    }
+
+    #[test]
+    fn general_is_a_domain_value() {
+        let d = decode("?domain=testing,general,nope", &DOCS);
+        assert_eq!(d.state.domains, vec!["testing", "general"]);
+        assert_eq!(d.ignored, vec![Ignored { key: "domain".into(), value: "nope".into() }]);
+        assert_eq!(encode(&d.state), "?domain=testing,general");
     }
 
     #[test]

@@ -30,3 +30,76 @@ fn provisions_are_found_by_id() {
     assert_eq!(corpus.index_of("nope"), None);
     assert_eq!(corpus.provinces(), ["hunan", "jilin", "guangdong", "sichuan", "shandong"]);
 }
+
+#[test]
+fn citations_are_unique_per_provision_and_carry_what_a_reader_needs() {
+    use hts_runtime::export::{bibtex, citation, Style};
+    use hts_runtime::url::Lang;
+    let corpus = Corpus::new(seeds().clone());
+    for style in [Style::GbT7714, Style::Plain] {
+        for lang in [Lang::Zh, Lang::En] {
+            let mut seen = std::collections::HashSet::new();
+            for i in 0..seeds().provisions.len() {
+                let c = citation(&corpus, i, style, lang, "", None);
+                assert!(seen.insert(c.clone()), "{style:?} {lang:?}: two provisions cite as {c}");
+            }
+        }
+    }
+    let i = corpus.index_of("hunan-hts-3-2").unwrap();
+    let link = "https://example.org/hts/#hunan-hts-3-2";
+    let gbt = citation(&corpus, i, Style::GbT7714, Lang::Zh, link, Some("质押"));
+    assert!(gbt.starts_with("湖南省人民政府办公厅. 湖南省关于加快发展高技术服务业的意见（原文未载标题）[EB/OL]. (2013-07-25). "), "{gbt}");
+    assert!(gbt.contains("第1段") && gbt.contains(link) && gbt.ends_with("引文：“质押”"), "{gbt}");
+    let plain = citation(&corpus, i, Style::Plain, Lang::En, link, None);
+    assert!(plain.contains("paragraph 1") && plain.contains("2013-07-25") && plain.ends_with(link), "{plain}");
+    let doc = &seeds().documents[0];
+    let bib = bibtex(doc, Lang::Zh, "https://example.org/hts/?view=documents&doc=hunan-hts");
+    assert!(bib.starts_with("@misc{hunan-hts,") && bib.contains("year = {2013}") && bib.ends_with('}'), "{bib}");
+}
+
+#[test]
+fn the_results_export_has_readable_columns_and_what_a_citation_needs() {
+    use hts_runtime::export::{results_csv, results_json};
+    use hts_runtime::url::{decode, Lang};
+    let corpus = Corpus::new(seeds().clone());
+    let mut state = decode("?domain=ip&tool=finance", &[]).state;
+    let rows = corpus.search(&state);
+    assert!(!rows.is_empty());
+    let csv = results_csv(&corpus, &rows, &state, "https://example.org/");
+    let head = csv.lines().next().unwrap();
+    assert!(
+        head.contains("文件标题") && head.contains("发文机关") && head.contains("文号") && head.contains("链接") && head.contains("符合条件的句子"),
+        "{head}"
+    );
+    assert_eq!(csv.lines().count(), rows.len() + 1);
+    assert!(csv.contains("知识产权服务"), "labels, not codes");
+    for line in csv.lines().skip(1) {
+        let title = line.split(',').nth(2).unwrap();
+        assert!(!title.is_empty(), "every row has a display title: {line}");
+    }
+    let untitled = |i: usize| seeds().documents.iter().any(|d| d.id == seeds().provisions[i].doc && d.title.is_none());
+    assert_eq!(csv.contains("（原文未载标题）"), rows.iter().any(|&i| untitled(i)));
+    state.lang = Lang::En;
+    let csv = results_csv(&corpus, &rows, &state, "https://example.org/");
+    assert!(csv.lines().next().unwrap().contains("Document title"));
+    let json: serde_json::Value = serde_json::from_str(&results_json(&corpus, &rows, &state, "https://example.org/")).unwrap();
+    let first = &json[0];
+    assert_eq!(first["provision"]["id"], seeds().provisions[rows[0]].id.as_str());
+    assert!(first["link"].as_str().unwrap().starts_with("https://example.org/#"));
+    assert!(!first["matched_sentences"].as_array().unwrap().is_empty());
+    assert!(first["provision"]["sentences"][0]["domains"].is_array(), "codes in the JSON");
+}
+
+#[test]
+fn the_issue_case_a_testing_firm_finds_the_general_measures() {
+    use hts_runtime::url::decode;
+    let corpus = Corpus::new(seeds().clone());
+    let state = decode("?province=guangdong,shandong&domain=testing&tool=tax,finance,costs", &[]).state;
+    let extra = corpus.general_also(&state).expect("general tax/finance/land measures apply to every firm");
+    let with = decode("?province=guangdong,shandong&domain=testing,general&tool=tax,finance,costs", &[]).state;
+    assert_eq!(corpus.search(&with).len(), corpus.search(&state).len() + extra);
+    assert_eq!(
+        corpus.counts(&state).domains["general"],
+        corpus.search(&decode("?province=guangdong,shandong&domain=general&tool=tax,finance,costs", &[]).state).len()
+    );
+}

@@ -1,20 +1,35 @@
-//! `hts-compile SEEDS_DIR OUT_DIR`: writes the data set `OUT_DIR/policies.json` and each
-//! translation `OUT_DIR/policies.<lang>.json` (today `en`), compiled by the same code as
-//! `build.rs`. Exits non-zero, with every problem listed, when the seeds, their reviews or
-//! translations do not compile; writes nothing then.
+//! `hts-compile SEEDS_DIR OUT_DIR [--prerender SITE_DIR STYLESHEET [ICON]]`: writes the data set
+//! `OUT_DIR/policies.json` and each translation `OUT_DIR/policies.<lang>.json` (today
+//! `en`), compiled by the same code as `build.rs`. With `--prerender`, also writes the
+//! prerendered first paint of `index.html` (`SITE_DIR/prerendered.html`, which
+//! `scripts/post-build.mjs` moves into the page) and the static reader of every document
+//! (`SITE_DIR/docs/<id>.html`, linking `STYLESHEET` and `ICON`, files at the site's root); see
+//! `hts_compiler::prerender`. Exits non-zero, with every problem listed, when the seeds,
+//! their reviews or translations do not compile; writes nothing then.
 
 use hts_compiler::corpus::read_data_files;
+use hts_compiler::prerender::Assets;
 use hts_compiler::translations::{self, TRANSLATIONS_DIR};
-use std::path::Path;
+use hts_runtime::search::Corpus;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+
+/// The file the prerendered block is written to, in the site's folder.
+const PRERENDERED: &str = "prerendered.html";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let [seeds, out] = args.as_slice() else {
-        eprintln!("usage: hts-compile SEEDS_DIR OUT_DIR");
-        return ExitCode::from(2);
+    let (seeds, out, site) = match args.as_slice() {
+        [seeds, out] => (seeds, out, None),
+        [seeds, out, flag, site, css, icon @ ..] if flag == "--prerender" && icon.len() <= 1 => {
+            (seeds, out, Some((PathBuf::from(site), Assets { stylesheet: css.clone(), icon: icon.first().cloned() })))
+        }
+        _ => {
+            eprintln!("usage: hts-compile SEEDS_DIR OUT_DIR [--prerender SITE_DIR STYLESHEET [ICON]]");
+            return ExitCode::from(2);
+        }
     };
-    match run(Path::new(seeds), Path::new(out)) {
+    match run(Path::new(seeds), Path::new(out), site.as_ref().map(|(dir, assets)| (dir.as_path(), assets))) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("{e}");
@@ -23,17 +38,26 @@ fn main() -> ExitCode {
     }
 }
 
-fn run(seeds: &Path, out: &Path) -> Result<(), String> {
+fn run(seeds: &Path, out: &Path, site: Option<(&Path, &Assets)>) -> Result<(), String> {
     let bundle = hts_compiler::compile_dir(seeds).map_err(|e| e.to_string())?;
-    let mut files = vec![("policies.json".to_string(), hts_compiler::output::to_json(&bundle)?)];
+    let mut files = vec![(out.join("policies.json"), hts_compiler::output::to_json(&bundle)?)];
     // Each language a file of its own (today English only).
     let lang = "en";
     let sources = read_data_files(seeds, &format!("{TRANSLATIONS_DIR}/{lang}"))?;
     let texts = translations::compile(&bundle, &sources).map_err(|e| e.to_string())?;
-    files.push((format!("policies.{lang}.json"), translations::to_json(lang, &texts)));
-    std::fs::create_dir_all(out).map_err(|e| format!("cannot create {}: {e}", out.display()))?;
-    for (name, text) in files {
-        let path = out.join(name);
+    files.push((out.join(format!("policies.{lang}.json")), translations::to_json(lang, &texts)));
+    if let Some((dir, assets)) = site {
+        // The corpus exactly as the app reads it: packed, then unpacked by the runtime.
+        let corpus = Corpus::from_json(&hts_compiler::pack::pack(&bundle)?)?;
+        files.push((dir.join(PRERENDERED), hts_compiler::prerender::index_block(&corpus)));
+        for (path, html) in hts_compiler::prerender::document_pages(&corpus, assets) {
+            files.push((dir.join(path), html));
+        }
+    }
+    for (path, text) in files {
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).map_err(|e| format!("error: cannot create {}: {e}", parent.display()))?;
+        }
         std::fs::write(&path, text).map_err(|e| format!("error: cannot write {}: {e}", path.display()))?;
     }
     Ok(())

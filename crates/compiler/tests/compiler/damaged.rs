@@ -43,3 +43,21 @@ fn the_glued_header_yields_metadata() {
     assert_eq!(p.departments, vec!["省物价局"]);
     assert_eq!(p.tools(), vec!["costs"]);
 }
+
+#[test]
+fn the_repair_notes_name_the_provisions_it_touched() {
+    for bundle in [hts_compiler::compile_dir(&seeds_dir()).unwrap(), compile_fixture("damaged").unwrap()] {
+        for d in &bundle.documents {
+            let repeats: usize = d.provision_notes.iter().map(|n| n.repeats_removed).sum();
+            assert_eq!(repeats, d.stats.repeated_sentences_removed, "{}: every removed repeat is noted on a provision", d.id);
+            let out_of_order = d.quality_notes.iter().any(|n| matches!(n, hts_runtime::model::QualityNote::HeadingsOutOfOrder { .. }));
+            assert_eq!(d.provision_notes.iter().any(|n| n.out_of_order_heading), out_of_order, "{}", d.id);
+            for n in &d.provision_notes {
+                assert!(bundle.provisions.iter().any(|p| p.id == n.provision && p.doc == d.id), "{} names a provision of {}", n.provision, d.id);
+            }
+            if !d.provision_notes.is_empty() {
+                assert!(d.provision_notes.len() < d.stats.provisions, "{}: the note is not on every provision", d.id);
+            }
+        }
+    }
+}

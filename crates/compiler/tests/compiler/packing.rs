@@ -95,3 +95,15 @@ fn a_bundle_the_packer_cannot_represent_is_refused_with_the_reason() {
     target.text = "不在任何句子中".into();
     assert!(pack(&bundle).unwrap_err().contains("none of its sentences"));
 }
+
+#[test]
+fn a_source_url_is_packed_and_an_unknown_one_stays_null() {
+    let mut bundle = hts_compiler::compile_dir(&seeds_dir()).unwrap();
+    assert!(bundle.documents.iter().all(|d| d.source_url.is_none()), "the seeds' catalog gives none: never guessed");
+    let packed = round_trip(&bundle);
+    assert!(!packed.contains("source_url"), "null fields are left out");
+    bundle.documents[0].source_url = Some("https://www.example.gov.cn/zwgk/1.html".into());
+    assert!(round_trip(&bundle).contains("https://www.example.gov.cn/zwgk/1.html"));
+    let json: serde_json::Value = serde_json::from_str(&to_json(&bundle).unwrap()).unwrap();
+    assert_eq!(json["documents"][1]["source_url"], serde_json::Value::Null);
+}

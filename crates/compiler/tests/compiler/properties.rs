@@ -79,7 +79,7 @@ fn random_text(rng: &mut Rng, max_parts: usize) -> String {
 fn decode_of_encode_is_the_state_for_every_valid_state() {
     let t = taxonomy();
     let provinces: Vec<String> = t.provinces.iter().map(|p| p.code.clone()).collect();
-    let domains: Vec<String> = t.domains.iter().map(|d| d.code.clone()).collect();
+    let domains: Vec<String> = t.domains.iter().map(|d| d.code.clone()).chain([hts_runtime::search::GENERAL.to_string()]).collect();
     let tools: Vec<String> = t.tools.iter().map(|x| x.code.clone()).chain(t.families.iter().map(|f| f.code.clone())).collect();
     let mut rng = Rng(0x5EED_1234_ABCD_0001);
     for case in 0..CASES {
@@ -93,6 +93,7 @@ fn decode_of_encode_is_the_state_for_every_valid_state() {
             doc: rng.chance(50).then(|| rng.pick(&DOCS).to_string()),
             lang: if rng.chance(50) { Lang::En } else { Lang::Zh },
             group_by_province: rng.chance(30),
+            shares: rng.chance(30),
         };
         let url = encode(&state);
         let back = decode(&url, &DOCS);
@@ -173,6 +174,7 @@ fn the_compiler_never_panics_on_arbitrary_text() {
         date: None,
         doc_number: None,
         publication_date: None,
+        source_url: None,
         notes: None,
     };
     let mut rng = Rng(0xFEED_FACE_0000_0003);

@@ -243,3 +243,40 @@ fn the_new_departments_parsing_keeps_the_seeds_departments() {
     }
     assert!(clauses >= 10);
 }
+
+#[test]
+fn a_document_in_traditional_characters_gets_its_domains_and_tools() {
+    let b = compile_fixture("traditional").unwrap_or_else(|e| panic!("{e}"));
+    let tags = |needle: &str| {
+        let p = provision_with(&b, needle);
+        (p.domains().iter().map(|s| s.to_string()).collect::<Vec<_>>(), p.tools().iter().map(|s| s.to_string()).collect::<Vec<_>>())
+    };
+    assert!(tags("研發設計中心").0.contains(&"design".to_string()), "{:?}", tags("研發設計中心"));
+    assert!(tags("質檢中心").0.contains(&"testing".to_string()), "{:?}", tags("質檢中心"));
+    assert!(tags("專利申請量").0.contains(&"ip".to_string()), "{:?}", tags("專利申請量"));
+    assert!(tags("專項資金").1.contains(&"funding".to_string()), "{:?}", tags("專項資金"));
+    assert!(tags("高端人才").1.contains(&"talent".to_string()), "{:?}", tags("高端人才"));
+    let tagged = b.provisions.iter().flat_map(|p| &p.sentences).filter(|s| !s.domains.is_empty() || !s.tools.is_empty()).count();
+    assert!(tagged >= 6, "{tagged} sentences tagged");
+}
+
+#[test]
+fn search_folds_scripts_over_the_packed_bundle() {
+    use hts_runtime::search::{Corpus, Query};
+    use hts_runtime::url::State;
+    // The traditional fixture and a simplified seed in one corpus: the packed bundle
+    // carries the script pairs both need, and the corpus registers them.
+    let trad = compile_fixture("traditional").unwrap_or_else(|e| panic!("{e}"));
+    let packed = hts_compiler::pack::pack(&trad).unwrap();
+    let fold = hts_runtime::packed::unpack_with_fold(&packed).unwrap().1;
+    assert!(fold.contains("權权") && fold.contains("產产"), "{fold}");
+    assert!(fold.chars().count() < 2 * 1000, "only the pairs this corpus needs: {}", fold.chars().count() / 2);
+    let corpus = Corpus::from_json(&packed).unwrap();
+    let count = |q: &str| corpus.search(&State { q: q.into(), ..State::default() }).len();
+    assert!(count("知识产权") > 0);
+    assert_eq!(count("知识产权"), count("知識產權"));
+    assert_eq!(count("检验检测"), count("檢驗檢測"));
+    assert_eq!(count("intellectual property"), count("知识产权"));
+    let p = provision_with(&trad, "專利申請量");
+    assert_eq!(Query::parse("专利申请").highlights(&p.text), Query::parse("專利申請").highlights(&p.text));
+}

@@ -1,0 +1,81 @@
+// Search that meets the reader (issue 13, parts 4 and 5): traditional and simplified
+// characters find each other, English words and phrases find their Chinese terms, the
+// page says how a query was read, and an English or pinyin word with no Chinese term says
+// so instead of silently returning nothing.
+import { test, before, after, describe } from 'node:test';
+import assert from 'node:assert/strict';
+import { start, open, resultCount, cardTexts, screenshot } from './helpers.mjs';
+
+let site;
+before(async () => { site = await start(); });
+after(async () => { await site.close(); });
+
+const reading = (page) => page.locator('[data-testid=query-reading]');
+const unmapped = (page) => page.locator('[data-testid=query-unmapped]');
+
+describe('search folds scripts and reads English', () => {
+  test('知識產權 and 知识产权 give the same results, and the page says how it was read', async () => {
+    const page = await site.page();
+    await open(page, site.base, '?q=知识产权');
+    const simplified = await resultCount(page);
+    assert.ok(simplified > 0, 'the simplified query finds provisions');
+    const simplifiedTexts = await cardTexts(page);
+    await open(page, site.base, '?q=知識產權');
+    assert.equal(await resultCount(page), simplified);
+    assert.deepEqual(await cardTexts(page), simplifiedTexts, 'the same provisions, in the same order');
+    assert.match(await reading(page).innerText(), /知識產權 → 知识产权/);
+    // Highlighting is exact: the marks are the simplified words of the text.
+    const marks = await page.locator('[data-testid=provision] mark').allTextContents();
+    assert.ok(marks.length > 0 && marks.every((m) => m.includes('知识产权')), marks.slice(0, 5).join(','));
+    await open(page, site.base, '?q=檢驗檢測');
+    const traditional = await resultCount(page);
+    await open(page, site.base, '?q=检验检测');
+    assert.equal(await resultCount(page), traditional);
+    assert.ok(traditional > 0);
+    assert.deepEqual(page.problems, []);
+  });
+
+  test('an English phrase finds its provisions and shows its reading', async () => {
+    const page = await site.page();
+    await open(page, site.base, '?q=intellectual%20property');
+    assert.equal(await resultCount(page), await (async () => {
+      const other = await site.page();
+      await open(other, site.base, '?q=知识产权');
+      return resultCount(other);
+    })());
+    assert.match(await reading(page).innerText(), /intellectual property → 知识产权/);
+    assert.equal(await unmapped(page).count(), 0);
+    await screenshot(page, 'search-reading');
+    for (const [q, term] of [['venture%20capital', '创业投资'], ['income%20tax', '所得税'], ['R%26D', '研发'], ['Guangdong', '广东'], ['certification', '认证']]) {
+      await open(page, site.base, `?q=${q}`);
+      assert.ok(await resultCount(page) > 0, `${q} finds provisions`);
+      assert.match(await reading(page).innerText(), new RegExp(`→ [^；;]*${term}`), q);
+    }
+    // A quoted phrase is one term, as typed in the box.
+    await open(page, site.base, '?q=%22value-added%20tax%22');
+    assert.ok(await resultCount(page) > 0);
+    assert.match(await reading(page).innerText(), /value-added tax → 增值税/);
+    assert.deepEqual(page.problems, []);
+  });
+
+  test('a word with no Chinese term says so, in either language', async () => {
+    const page = await site.page();
+    await open(page, site.base, '?q=blockchain');
+    assert.equal(await resultCount(page), 0);
+    assert.match(await unmapped(page).innerText(), /“blockchain”.*已按原文检索/);
+    await open(page, site.base, '?q=blockchain%20patent&lang=en');
+    assert.match(await unmapped(page).innerText(), /No Chinese term known for “blockchain”; searched as written/);
+    assert.match(await reading(page).innerText(), /patent → 专利/);
+    // Typing updates the reading live.
+    await page.fill('[data-testid=search]', 'loans');
+    await page.waitForFunction(() => document.querySelector('[data-testid=query-reading]')?.textContent.includes('loans → 贷款'));
+    assert.equal(await unmapped(page).count(), 0);
+    // At 360 px the notice wraps inside the page.
+    const phone = await site.page({ width: 360, height: 740 });
+    await open(phone, site.base, '?q=blockchain%20zhuanli');
+    const width = await phone.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(width <= 360, `no sideways scroll (${width})`);
+    assert.match(await unmapped(phone).innerText(), /“blockchain”、“zhuanli”/);
+    assert.deepEqual(page.problems, []);
+  });
+});
