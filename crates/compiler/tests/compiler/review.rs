@@ -104,3 +104,39 @@ fn the_rules_accuracy_is_measured_over_every_reviewed_sentence() {
     assert!(report.all_tools.f1() >= 0.88, "{}", hts_compiler::accuracy::to_table(&report));
     assert!(report.all_domains.f1() >= 0.89, "{}", hts_compiler::accuracy::to_table(&report));
 }
+
+/// The tools of the sentence with this id, as the seeds compile (reviewed).
+fn reviewed_tools(id: &str) -> Vec<String> {
+    static SEEDS: std::sync::OnceLock<hts_runtime::Bundle> = std::sync::OnceLock::new();
+    let b = SEEDS.get_or_init(|| hts_compiler::compile_dir(&seeds_dir()).unwrap());
+    let s = b.provisions.iter().flat_map(|p| &p.sentences).find(|s| s.id == id).unwrap_or_else(|| panic!("no sentence {id}"));
+    s.tools.clone()
+}
+
+#[test]
+fn filters_by_tool_return_what_the_coding_guide_says_a_careful_reader_would() {
+    let has = |id: &str, tool: &str| reviewed_tools(id).iter().any(|t| t == tool);
+    // platforms: databases, resource and gene banks are built infrastructure …
+    for id in ["hunan-hts-2-1-2:2", "hunan-hts-2-1-3:6", "jilin-hts-3-1:2", "jilin-hts-3-8:13", "shandong-hts-3-2-1:3"] {
+        assert!(has(id, "platforms"), "platforms: {id}");
+    }
+    // … a platform named after finance is a platform, not finance (科技金融服务中心) …
+    assert!(has("hunan-hts-2-2-5:2", "platforms"));
+    assert!(!has("hunan-hts-2-2-5:2", "finance"));
+    // … and enterprises adopting an e-commerce platform is not a platforms measure.
+    assert!(!has("hunan-hts-2-2-2:3", "platforms") && !has("shandong-hts-3-2-1:5", "platforms"));
+    // talent: a problem statement (高端人才短缺) is not a measure; attracting talent is.
+    assert!(reviewed_tools("jilin-hts-1:4").is_empty());
+    assert!(has("hunan-hts-2-4-3:2", "talent"));
+    // finance: a guarantee scheme of the government is finance; training or guarantees
+    // that firms sell as a service are not the government's talent or finance measure.
+    assert!(has("hunan-hts-3-2:2", "finance") && has("shandong-hts-4-4:5", "finance"));
+    assert!(!has("hunan-hts-2-2-3:3", "finance") && !has("hunan-hts-2-2-3:3", "talent"));
+    assert!(!has("sichuan-hts-2-3:5", "talent") && !has("shandong-hts-2-6:2", "finance"));
+    // regulation: IP protection.
+    for id in ["guangdong-hts-3-4-4:1", "hunan-hts-3-1:13", "jilin-hts-3-2:5", "sichuan-hts-2-7:4"] {
+        assert!(has(id, "regulation"), "regulation: {id}");
+    }
+    // international: attracting investment from outside the province.
+    assert!(has("sichuan-hts-2-4:3", "international") && has("shandong-hts-2-1:4", "international"));
+}
