@@ -15,7 +15,7 @@ use std::sync::OnceLock;
 /// The corpus compiled by `build.rs`, parsed once.
 pub fn corpus() -> &'static Corpus {
     static CORPUS: OnceLock<Corpus> = OnceLock::new();
-    CORPUS.get_or_init(|| Corpus::from_json(include_str!(concat!(env!("OUT_DIR"), "/policies.json"))).expect("the bundle written by build.rs parses"))
+    CORPUS.get_or_init(|| Corpus::from_json(include_str!(concat!(env!("OUT_DIR"), "/policies.json"))).unwrap_or_else(|e| wasm_bindgen::throw_str(&e)))
 }
 
 /// Everything a component needs, shared by context. `Copy`: signals and a static.
@@ -160,6 +160,14 @@ impl Ctx {
     }
 }
 
+/// The app's context (the panic message of `expect_context` would format the type's name
+/// with `Debug`, whose tables weigh on the download).
 pub fn use_ctx() -> Ctx {
-    expect_context::<Ctx>()
+    use_context::<Ctx>().expect("the shell provides the context")
+}
+
+/// Sorts indices by a comparison: every sort of the app goes through this one
+/// instantiation of the sort code (each element type and comparison compiles its own).
+pub fn sort_indices(v: &mut [usize], cmp: &dyn Fn(usize, usize) -> std::cmp::Ordering) {
+    v.sort_unstable_by(|&a, &b| cmp(a, b));
 }

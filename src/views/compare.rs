@@ -8,7 +8,6 @@ use hts_runtime::search::{Facet, GENERAL};
 use hts_runtime::taxonomy::taxonomy;
 use hts_runtime::url::View;
 use leptos::prelude::*;
-use std::collections::HashMap;
 
 /// The provinces shown as columns: the corpus's, narrowed by the province filter.
 fn columns() -> Vec<String> {
@@ -63,7 +62,7 @@ fn export_matrices(ctx: Ctx, json: bool) {
         let m = ctx.filters.with_untracked(|s| ctx.corpus.matrix(s, facet));
         for code in &codes {
             for p in &cols {
-                let n = m.get(&(p.clone(), code.clone())).copied().unwrap_or(0);
+                let n = m.get(p, code);
                 let total = totals.get(p).copied().unwrap_or(0);
                 let share = if total == 0 { 0.0 } else { n as f64 * 100.0 / total as f64 };
                 let share = hts_runtime::export::figure(share);
@@ -107,7 +106,7 @@ fn columns_untracked(ctx: Ctx) -> Vec<String> {
 fn Matrix(facet: Facet, rows: Vec<(String, bool)>, caption: (&'static str, &'static str)) -> impl IntoView {
     let ctx = use_ctx();
     let counts = Memo::new(move |_| ctx.filters.with(|s| ctx.corpus.matrix(s, facet)));
-    let max = Memo::new(move |_| counts.with(|c: &HashMap<(String, String), usize>| c.values().copied().max().unwrap_or(0)));
+    let max = Memo::new(move |_| counts.with(hts_runtime::search::Matrix::max));
     let rows = StoredValue::new(rows);
     let totals = StoredValue::new(ctx.corpus.province_totals());
     move || {
@@ -124,14 +123,14 @@ fn Matrix(facet: Facet, rows: Vec<(String, bool)>, caption: (&'static str, &'sta
                     let cells = cols
                         .iter()
                         .map(|p| {
-                            let n = counts.with(|c| c.get(&(p.clone(), code.clone())).copied().unwrap_or(0));
+                            let n = counts.with(|c| c.get(p, code));
                             let level = if n == 0 { 0 } else { 1 + (n * 4).saturating_sub(1) / max.get().max(1) };
                             let (p2, code2) = (p.clone(), code.clone());
                             let open = move |_| ctx.update(|s| s.open_cell(&p2, facet, &code2));
                             let total = totals.with_value(|t| t.get(p).copied().unwrap_or(0));
-                            let share = if total == 0 { 0.0 } else { n as f64 * 100.0 / total as f64 };
-                            let shown = if shares { format!("{share:.1}%") } else { n.to_string() };
-                            let aria = format!("{} · {} · {n} / {total} ({share:.1}%)", i18n::province(lang, p), label);
+                            let share = hts_runtime::export::percent(n, total);
+                            let shown = if shares { format!("{share}%") } else { n.to_string() };
+                            let aria = format!("{} · {} · {n} / {total} ({share}%)", i18n::province(lang, p), label);
                             view! {
                                 <td class=format!("heat heat-{level}")>
                                     <button class="cell" data-testid=format!("cell-{p}-{code}") data-count=n aria-label=aria.clone() title=aria

@@ -50,9 +50,10 @@ fn DocumentList() -> impl IntoView {
             <h2>{tx("文件列表", "Documents")}</h2>
             <p class="hint" data-testid="document-summary">{summary}</p>
             <ul class="doc-list">
-                <For each=move || matching.get() key=|row| *row let:row>
-                    <li><DocumentCard doc=&ctx.corpus.bundle.documents[row.0] matches=row.1/></li>
-                </For>
+                // A handful of documents: redrawn whole, no keyed list to compile.
+                {move || matching.get().into_iter().map(|(d, matches)| view! {
+                    <li><DocumentCard doc=&ctx.corpus.bundle.documents[d] matches/></li>
+                }).collect_view()}
             </ul>
             {move || matching.with(Vec::is_empty).then(|| view! { <crate::views::provisions::EmptyResults/> })}
         </section>

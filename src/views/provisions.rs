@@ -90,7 +90,8 @@ fn List() -> impl IntoView {
         if grouped {
             let order: Vec<&str> = ctx.corpus.bundle.documents.iter().map(|d| d.province.as_str()).collect();
             // Indices are in document order, so (group, index) keeps it within a group.
-            results.sort_unstable_by_key(|&i| (order.iter().position(|p| *p == ctx.corpus.provision(i).province), i));
+            let group = |i: usize| order.iter().position(|p| *p == ctx.corpus.provision(i).province);
+            crate::state::sort_indices(&mut results, &|a, b| (group(a), a).cmp(&(group(b), b)));
         }
         let mut rows = Vec::new();
         let mut current: Option<&str> = None;
@@ -213,8 +214,11 @@ fn relaxations(ctx: crate::state::Ctx) -> Vec<(String, State, usize)> {
         r.2 = ctx.corpus.search(&r.1).len();
     }
     out.retain(|r| r.2 > 0);
-    out.sort_by_key(|r| std::cmp::Reverse(r.2));
-    out
+    // The largest first, ties in the order above.
+    let mut order: Vec<usize> = (0..out.len()).collect();
+    crate::state::sort_indices(&mut order, &|a, b| out[b].2.cmp(&out[a].2).then(a.cmp(&b)));
+    let mut slots: Vec<Option<(String, State, usize)>> = out.into_iter().map(Some).collect();
+    order.into_iter().filter_map(|i| slots[i].take()).collect()
 }
 
 #[component]

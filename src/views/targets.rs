@@ -6,7 +6,6 @@ use crate::state::{use_ctx, Ctx};
 use hts_runtime::model::{Target, TargetKind};
 use hts_runtime::url::{Lang, View};
 use leptos::prelude::*;
-use std::collections::HashSet;
 
 #[derive(Clone, Copy, PartialEq)]
 enum SortKey {
@@ -21,20 +20,16 @@ enum SortKey {
 pub fn TargetsView() -> impl IntoView {
     let ctx = use_ctx();
     let sort = RwSignal::new((SortKey::Province, true));
+    // Indices of the targets of the matching provisions (results are in corpus order).
     let rows = Memo::new(move |_| {
-        let matching: HashSet<usize> = ctx.results.get().into_iter().collect();
-        let mut rows: Vec<(usize, Target)> = ctx
-            .corpus
-            .bundle
-            .targets
-            .iter()
-            .enumerate()
-            .filter(|(_, t)| ctx.corpus.index_of(&t.provision).is_some_and(|i| matching.contains(&i)))
-            .map(|(i, t)| (i, t.clone()))
-            .collect();
+        let targets = &ctx.corpus.bundle.targets;
+        let mut rows: Vec<usize> = ctx
+            .results
+            .with(|r| (0..targets.len()).filter(|&i| ctx.corpus.index_of(&targets[i].provision).is_some_and(|p| r.binary_search(&p).is_ok())).collect());
         let (key, asc) = sort.get();
         // A total order (ties broken by position), so an unstable sort is exact.
-        rows.sort_unstable_by(|(ia, a), (ib, b)| {
+        crate::state::sort_indices(&mut rows, &|ia, ib| {
+            let (a, b) = (&targets[ia], &targets[ib]);
             let order = match key {
                 SortKey::Province => province_of(a).cmp(province_of(b)),
                 SortKey::Indicator => a.indicator.cmp(&b.indicator),
@@ -42,7 +37,7 @@ pub fn TargetsView() -> impl IntoView {
                 SortKey::Unit => a.unit.cmp(&b.unit),
                 SortKey::Year => a.year.cmp(&b.year),
             }
-            .then(ia.cmp(ib));
+            .then(ia.cmp(&ib));
             if asc {
                 order
             } else {
@@ -51,7 +46,7 @@ pub fn TargetsView() -> impl IntoView {
         });
         rows
     });
-    let header = move |key: SortKey, zh: &'static str, en: &'static str| {
+    let header = move |key: SortKey, zh: &'static str, en: &'static str, testid: &'static str| {
         let aria = move || {
             let (k, asc) = sort.get();
             if k == key {
@@ -76,7 +71,7 @@ pub fn TargetsView() -> impl IntoView {
         };
         view! {
             <th scope="col" aria-sort=aria>
-                <button class="sort" on:click=click data-testid=format!("sort-{}", en.to_lowercase())>
+                <button class="sort" on:click=click data-testid=testid>
                     {tx(zh, en)}
                     <span aria-hidden="true">{move || match aria() { "ascending" => " ▲", "descending" => " ▼", _ => "" }}</span>
                 </button>
@@ -108,17 +103,16 @@ pub fn TargetsView() -> impl IntoView {
             <div class="table-scroll" class:hidden=move || rows.with(Vec::is_empty)>
                 <table class="targets-table" data-testid="targets-table">
                     <thead><tr>
-                        {header(SortKey::Province, "省份", "Province")}
-                        {header(SortKey::Indicator, "指标", "Indicator")}
-                        {header(SortKey::Value, "数值", "Value")}
-                        {header(SortKey::Unit, "单位", "Unit")}
-                        {header(SortKey::Year, "年份", "Year")}
+                        {header(SortKey::Province, "省份", "Province", "sort-province")}
+                        {header(SortKey::Indicator, "指标", "Indicator", "sort-indicator")}
+                        {header(SortKey::Value, "数值", "Value", "sort-value")}
+                        {header(SortKey::Unit, "单位", "Unit", "sort-unit")}
+                        {header(SortKey::Year, "年份", "Year", "sort-year")}
                         <th scope="col">{tx("原文（出处）", "Source sentence")}</th>
                     </tr></thead>
                     <tbody>
-                        <For each=move || rows.get() key=|(i, _)| *i let:row>
-                            <TargetRow index=row.0 target=row.1/>
-                        </For>
+                        // Tens of rows: redrawn whole, no keyed list to compile.
+                        {move || rows.get().into_iter().map(|index| view! { <TargetRow index/> }).collect_view()}
                     </tbody>
                 </table>
             </div>
@@ -128,13 +122,14 @@ pub fn TargetsView() -> impl IntoView {
 
 /// The targets shown, as a table: labels in the CSV, codes in the JSON; each row links
 /// to its provision and cites it.
-fn export_targets(ctx: Ctx, rows: &[(usize, Target)], json: bool) {
+fn export_targets(ctx: Ctx, rows: &[usize], json: bool) {
     use hts_runtime::export::{citation, figure, table_csv, table_json, target_value, Style};
     let lang = ctx.lang.get_untracked();
     let base = crate::browser::absolute_url("", None);
     let table: Vec<Vec<String>> = rows
         .iter()
-        .map(|(_, t)| {
+        .map(|&k| {
+            let t = &ctx.corpus.bundle.targets[k];
             let i = ctx.corpus.index_of(&t.provision);
             let province = i.map_or("", |i| ctx.corpus.provision(i).province.as_str());
             let link = format!("{base}#{}", hts_runtime::url::percent_encode(&t.provision));
@@ -189,15 +184,16 @@ fn province_of(t: &Target) -> &'static str {
 }
 
 #[component]
-fn TargetRow(index: usize, target: Target) -> impl IntoView {
+fn TargetRow(index: usize) -> impl IntoView {
     let ctx = use_ctx();
+    let target: &'static Target = &ctx.corpus.bundle.targets[index];
     // The translation key: the provision's id and the target's number within it.
     let n = ctx.corpus.bundle.targets[..index].iter().filter(|t| t.provision == target.provision).count() + 1;
     let key = format!("{}/t{n}", target.provision);
     let indicator = target.indicator.clone();
     let english = move || ctx.english().and_then(|en| en.get(&key)).map(str::to_string);
     let programme = target.kind == TargetKind::Programme;
-    let province = province_of(&target).to_string();
+    let province = province_of(target).to_string();
     let href = {
         let id = target.provision.clone();
         move || format!("{}#{}", ctx.href_at(View::Provisions), id)
@@ -217,7 +213,7 @@ fn TargetRow(index: usize, target: Target) -> impl IntoView {
                 }}
                 {programme.then(|| view! { <span class="target-kind" data-testid="target-programme">{tx("规划数量（非结果目标）", "plan's list size (not a result)")}</span> })}
             </td>
-            <td class="num" data-testid="target-value">{ let t = target.clone(); move || hts_runtime::export::target_value(&t, ctx.lang.get()) }</td>
+            <td class="num" data-testid="target-value">{move || hts_runtime::export::target_value(target, ctx.lang.get())}</td>
             <td>{target.unit.clone()}</td>
             <td class="num">{move || year.clone().unwrap_or_else(|| tr(ctx.lang.get(), "未注明", "not stated").to_string())}</td>
             <td class="target-source">

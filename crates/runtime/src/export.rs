@@ -490,6 +490,14 @@ pub fn figure(v: f64) -> String {
     }
 }
 
+/// `n` as a percentage of `total` with one decimal (`12.5`, `0.0`), in integers: no float
+/// formatting in the browser. A half rounds up, as JavaScript's `toFixed` does.
+pub fn percent(n: usize, total: usize) -> String {
+    let (n, total) = (n as u64, total.max(1) as u64);
+    let tenths = (n * 2000 + total) / (2 * total);
+    format!("{}.{}", tenths / 10, tenths % 10)
+}
+
 #[cfg(test)]
 mod target_value_tests {
     use super::*;
@@ -519,6 +527,16 @@ mod figure_tests {
         assert_eq!(super::figure(2.5), "2.5");
         assert_eq!(super::figure(0.75), "0.75");
         assert_eq!(super::figure(1157.0), "1157");
+    }
+
+    #[test]
+    fn formats_percentages_with_one_decimal() {
+        assert_eq!(super::percent(1, 16), "6.3");
+        assert_eq!(super::percent(0, 7), "0.0");
+        assert_eq!(super::percent(7, 7), "100.0");
+        assert_eq!(super::percent(1, 3), "33.3");
+        assert_eq!(super::percent(2, 3), "66.7");
+        assert_eq!(super::percent(0, 0), "0.0");
     }
 
     #[test]

@@ -135,7 +135,7 @@ fn is_latin_word(s: &str) -> bool {
 }
 
 fn merge(mut ranges: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
-    ranges.sort();
+    ranges.sort_unstable();
     let mut out: Vec<(usize, usize)> = Vec::new();
     for (s, e) in ranges {
         match out.last_mut() {
@@ -190,12 +190,13 @@ impl Corpus {
             }
         }
         // Counted per (document, path), so a section re-opened later goes on counting.
-        let mut seen: HashMap<(&str, &[String]), usize> = HashMap::new();
+        // (One string key: the browser compiles one kind of map.)
+        let mut seen: HashMap<String, usize> = HashMap::new();
         let paragraphs = bundle
             .provisions
             .iter()
             .map(|p| {
-                let n = seen.entry((p.doc.as_str(), p.path.as_slice())).or_insert(0);
+                let n = seen.entry(format!("{}\u{1f}{}", p.doc, p.path.join("\u{1f}"))).or_insert(0);
                 *n += 1;
                 *n
             })
@@ -358,13 +359,13 @@ impl Corpus {
     /// with [`GENERAL`], or tools and families): under every filter but the province
     /// filter and `facet`'s own, whose selection the code replaces. A cell's count is
     /// the number of results of [`State::open_cell`] for it.
-    pub fn matrix(&self, state: &State, facet: Facet) -> HashMap<(String, String), usize> {
+    pub fn matrix(&self, state: &State, facet: Facet) -> Matrix {
         let query = Query::parse(&state.q);
-        let mut out = HashMap::new();
+        let mut out = Matrix::default();
         for i in 0..self.bundle.provisions.len() {
             let province = &self.bundle.provisions[i].province;
             for c in self.met_codes(i, state, &query, facet) {
-                *out.entry((province.clone(), c)).or_insert(0) += 1;
+                *out.0.entry(Matrix::key(province, &c)).or_insert(0) += 1;
             }
         }
         out
@@ -378,6 +379,25 @@ impl Corpus {
             *out.entry(p.province.clone()).or_insert(0) += 1;
         }
         out
+    }
+}
+
+/// A compare matrix: provision counts per (province, code). Keyed by one string (the
+/// browser then has one kind of map, keyed by strings, to compile).
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct Matrix(HashMap<String, usize>);
+
+impl Matrix {
+    fn key(province: &str, code: &str) -> String {
+        format!("{province}\u{1f}{code}")
+    }
+    /// The count of a cell (0 for an empty one).
+    pub fn get(&self, province: &str, code: &str) -> usize {
+        self.0.get(&Matrix::key(province, code)).copied().unwrap_or(0)
+    }
+    /// The largest count.
+    pub fn max(&self) -> usize {
+        self.0.values().copied().max().unwrap_or(0)
     }
 }
 
@@ -536,7 +556,7 @@ mod tests {
                     for code in &codes {
                         let mut opened = s.clone();
                         opened.open_cell(p, facet, code);
-                        let n = m.get(&(p.to_string(), code.clone())).copied().unwrap_or(0);
+                        let n = m.get(p, code);
                         assert_eq!(n, c.search(&opened).len(), "{s:?} {p} {code}");
                     }
                 }
@@ -544,7 +564,7 @@ mod tests {
         }
         // The case: the row key replaces the tool filter.
         let m = c.matrix(&state(&[], &[], &["tax", "finance"]), Facet::Tool);
-        assert_eq!(m.get(&("jilin".into(), "talent".into())), Some(&1));
+        assert_eq!(m.get("jilin", "talent"), 1);
         assert_eq!(c.province_totals()["jilin"], 2);
     }
 
