@@ -213,6 +213,11 @@ fn Reader(id: String, en: Option<&'static Translation>) -> impl IntoView {
             {quality_notes(doc)}
             {metadata_rows(doc)}
             {review_share(doc)}
+            <button class="action" data-testid="copy-bibtex" on:click=move |_| {
+                let lang = ctx.lang.get_untracked();
+                let link = crate::browser::absolute_url(&ctx.href(&State { doc: Some(doc.id.clone()), view: hts_runtime::url::View::Documents, ..State::default() }), None);
+                crate::browser::copy(&hts_runtime::export::bibtex(doc, lang, &link), i18n::tr(lang, "复制 BibTeX：", "Copy the BibTeX entry:"));
+            }>{tx("复制 BibTeX", "Copy BibTeX")}</button>
             <nav class="toc" aria-label=tx("目录", "Contents")>
                 <h3>{tx("目录", "Contents")}</h3>
                 <ol>{toc}</ol>

@@ -137,6 +137,22 @@ describe('result cards', () => {
     assert.match(plain, /^广东省人民政府办公厅：《广东省人民政府办公厅转发省发展改革委关于加快发展高技术服务业实施意见的通知》（粤府办〔2012〕101号），2012-10-12，三、主要任务及分工 （四）科技成果转化服务 3． 第1段。http.*#guangdong-hts-.* 引文：“.*同网同价.*”$/);
   });
 
+  test('the reader copies a whole document as a BibTeX entry, unknown fields left out', async () => {
+    const page = await site.page();
+    await site.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(site.base).origin });
+    await open(page, site.base, '?view=documents&doc=guangdong-hts');
+    await page.locator('[data-testid=copy-bibtex]').click();
+    const bib = await page.evaluate(() => navigator.clipboard.readText());
+    assert.match(bib, /^@misc\{guangdong-hts,/);
+    assert.match(bib, /title = \{\{广东省人民政府办公厅转发省发展改革委关于加快发展高技术服务业实施意见的通知\}\}/);
+    assert.match(bib, /number = \{粤府办〔2012〕101号\}/);
+    assert.match(bib, /date = \{2012-10-12\}/);
+    await open(page, site.base, '?view=documents&doc=sichuan-hts');
+    await page.locator('[data-testid=copy-bibtex]').click();
+    const unknown = await page.evaluate(() => navigator.clipboard.readText());
+    assert.doesNotMatch(unknown, /author|date|number/, unknown);
+  });
+
   test('without a clipboard API, copy link offers the link in a prompt (the fallback browser.rs documents)', async () => {
     const page = await site.page();
     await page.addInitScript(() => Object.defineProperty(Navigator.prototype, 'clipboard', { get: () => undefined, configurable: true }));
