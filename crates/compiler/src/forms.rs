@@ -71,33 +71,9 @@ fn is_responsibility(inner: &str) -> bool {
         && (inner.ends_with("负责") || (inner.starts_with(['省', '各']) && bodies.iter().any(|b| inner.ends_with(b))))
 }
 
-/// The bodies a responsibility clause names, in order: `（省发展改革委、财政厅负责）` →
-/// `省发展改革委`, `省财政厅` (the 省 of the first name applies to the list's bare names);
-/// labels (`责任单位：`, `牵头单位：……；配合单位：……`, also in traditional characters) and a
-/// closing `负责` or `等` are not names. Self-contained (no tables of the compiler) so the
-/// runtime can derive departments the same way.
-pub fn departments(clause: &str) -> Vec<String> {
-    /// [`RESPONSIBILITY_LABELS`], in both scripts.
-    const LABELS: &str =
-        "责任单位 責任單位 责任部门 責任部門 牵头单位 牽頭單位 牵头部门 牽頭部門 配合单位 配合單位 配合部门 配合部門 参与单位 參與單位 负责单位 負責單位";
-    let inner = clause.trim().trim_start_matches(['（', '(']).trim_end_matches(['。', '；', ';', '.']).trim_end_matches(['）', ')']);
-    let mut names: Vec<&str> = Vec::new();
-    for part in inner.split(['；', ';']) {
-        let mut part = part.trim();
-        if let Some(label) = LABELS.split(' ').find(|l| part.starts_with(l)) {
-            part = part[label.len()..].trim_start_matches(['：', ':', ' ']);
-        }
-        for suffix in ["负责", "負責"] {
-            part = part.strip_suffix(suffix).unwrap_or(part);
-        }
-        let part = part.trim_end_matches(['…', '.', '等']);
-        names.extend(part.split(['、', '，', ',']).map(|n| n.trim().trim_end_matches(['…', '等'])).filter(|n| !n.is_empty()));
-    }
-    let provincial = names.first().is_some_and(|n| n.starts_with('省'));
-    let others = ["各", "市", "县", "縣", "区", "區", "国家", "國家", "中国", "中國", "中央"];
-    let bare = |n: &str| !n.contains('省') && !others.iter().any(|o| n.starts_with(o));
-    names.into_iter().map(|n| if provincial && bare(n) { format!("省{n}") } else { n.to_string() }).collect()
-}
+/// The bodies a responsibility clause names: the runtime's [`hts_runtime::model::departments`]
+/// (one implementation, so the compiler and the unpacker agree).
+pub use hts_runtime::model::departments;
 
 /// `发布日期:2012-11-08粤府办……` (also `發佈日期`) → after the date.
 pub fn publication_date_end(s: &str) -> Option<usize> {

@@ -14,7 +14,8 @@ fn round_trip(bundle: &Bundle) -> String {
     packed
 }
 
-fn seed_files() -> (String, Vec<Seed>) {
+/// The seeds folder's catalog and seed files, as `compile_dir` reads them.
+pub fn seed_files() -> (String, Vec<Seed>) {
     let dir = seeds_dir();
     let catalog = std::fs::read_to_string(dir.join("catalog.json")).unwrap();
     let mut seeds: Vec<Seed> = std::fs::read_dir(&dir)

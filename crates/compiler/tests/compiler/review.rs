@@ -85,14 +85,7 @@ fn every_sentence_of_the_seeds_is_reviewed() {
 fn the_rules_accuracy_is_measured_over_every_reviewed_sentence() {
     let dir = seeds_dir();
     let reviewed = hts_compiler::compile_dir(&dir).unwrap();
-    let catalog = std::fs::read_to_string(dir.join("catalog.json")).unwrap();
-    let mut seeds: Vec<Seed> = std::fs::read_dir(&dir)
-        .unwrap()
-        .flatten()
-        .filter(|e| e.file_name().to_string_lossy().ends_with(".txt"))
-        .map(|e| Seed { file: e.file_name().to_string_lossy().into(), bytes: std::fs::read(e.path()).unwrap() })
-        .collect();
-    seeds.sort_by(|a, b| a.file.cmp(&b.file));
+    let (catalog, seeds) = crate::packing::seed_files();
     let rules = hts_compiler::compile_corpus(&catalog, &seeds).unwrap();
     let report = hts_compiler::accuracy::measure(&rules, &reviewed);
     let total: usize = reviewed.provisions.iter().map(|p| p.sentences.len()).sum();
