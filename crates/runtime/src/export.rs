@@ -28,19 +28,20 @@ fn province_label(code: &str, lang: Lang) -> String {
     crate::taxonomy::taxonomy().province(code).map_or_else(|| code.to_string(), |p| if lang == Lang::Zh { p.zh.clone() } else { p.en.clone() })
 }
 
+/// A provision's outline path joined by `sep`, or the preamble's name.
+fn path_label(p: &Provision, lang: Lang, sep: &str) -> String {
+    match (p.path.is_empty(), lang) {
+        (true, Lang::Zh) => "序言".to_string(),
+        (true, Lang::En) => "Preamble".to_string(),
+        (false, _) => p.path.join(sep),
+    }
+}
+
 /// Where provision `i` sits: its outline path (or the preamble) and its paragraph under
 /// that heading: `三、保障措施 （二）拓展融资渠道 第2段`.
 pub fn place(corpus: &Corpus, i: usize, lang: Lang) -> String {
     let p = corpus.provision(i);
-    let path = if p.path.is_empty() {
-        if lang == Lang::Zh {
-            "序言".to_string()
-        } else {
-            "Preamble".to_string()
-        }
-    } else {
-        p.path.join(" ")
-    };
+    let path = path_label(p, lang, " ");
     match lang {
         Lang::Zh => format!("{path} 第{}段", corpus.paragraph(i)),
         Lang::En => format!("{path}, paragraph {}", corpus.paragraph(i)),
@@ -186,15 +187,7 @@ pub fn results_csv(corpus: &Corpus, indices: &[usize], state: &State, base: &str
         let p = corpus.provision(i);
         let Some(doc) = corpus.bundle.documents.iter().find(|d| d.id == p.doc) else { continue };
         let link = format!("{base}#{}", crate::url::percent_encode(&p.id));
-        let path = if p.path.is_empty() {
-            if lang == Lang::Zh {
-                "序言".to_string()
-            } else {
-                "Preamble".to_string()
-            }
-        } else {
-            p.path.join(" > ")
-        };
+        let path = path_label(p, lang, " > ");
         csv_line(
             &mut out,
             [
