@@ -11,6 +11,7 @@
 mod browser;
 mod components;
 mod i18n;
+mod rendered;
 mod shell;
 mod state;
 mod url_sync;

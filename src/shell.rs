@@ -44,7 +44,7 @@ pub fn App() -> impl IntoView {
                     <Facets/>
                 </details>
             </aside>
-            <main id="main" class="content" tabindex="-1">
+            <main id="main" class="content" tabindex="-1" on:click=move |ev| crate::rendered::on_click(ctx, ev)>
                 <Notice/>
                 <ActiveFilters/>
                 <EditionNote/>

@@ -145,19 +145,6 @@ impl Ctx {
     pub fn document(&self, id: &str) -> Option<&'static hts_runtime::model::Document> {
         self.corpus.bundle.documents.iter().find(|d| d.id == id)
     }
-
-    /// The headings on a provision's outline path, outermost first: the headings before
-    /// it in the document, each closing those of its level and below. `None` when they
-    /// do not spell the provision's path (a damaged outline), so callers fall back to it.
-    pub fn path_headings(&self, p: &'static hts_runtime::model::Provision) -> Option<Vec<&'static hts_runtime::model::Heading>> {
-        let doc = self.document(&p.doc)?;
-        let mut stack: Vec<&hts_runtime::model::Heading> = Vec::new();
-        for h in doc.outline.iter().filter(|h| h.first_provision <= p.position) {
-            stack.retain(|o| o.level < h.level);
-            stack.push(h);
-        }
-        (stack.len() == p.path.len() && stack.iter().zip(&p.path).all(|(h, t)| h.text == *t)).then_some(stack)
-    }
 }
 
 /// The app's context (the panic message of `expect_context` would format the type's name

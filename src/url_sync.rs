@@ -48,6 +48,20 @@ impl Ctx {
         self.highlight.set(Some(anchor.to_string()));
     }
 
+    /// Follows an in-app link (`?query#fragment`, as the renderers write them), as a
+    /// deliberate action.
+    pub fn follow(&self, href: &str) {
+        let (query, fragment) = match href.split_once('#') {
+            Some((q, f)) => (q, Some(url::fragment_decode(f))),
+            None => (href, None),
+        };
+        let next = url::decode(query, &doc_ids(self.corpus)).state;
+        match fragment {
+            Some(anchor) => self.navigate_to_anchor(next, &anchor),
+            None => self.navigate(next, History::Push),
+        }
+    }
+
     /// Changes the state with one of its edits (`|s| s.toggle(…)`), as a deliberate action.
     pub fn update(&self, edit: impl FnOnce(&mut State)) {
         let mut next = self.state.get_untracked();

@@ -4,8 +4,8 @@
 //! "(not translated)", never an empty space.
 
 use crate::i18n;
-use crate::state::{use_ctx, Ctx};
-use hts_runtime::model::{Document, Provision};
+use crate::state::use_ctx;
+use hts_runtime::model::Document;
 use hts_runtime::translation::Translation;
 use hts_runtime::url::{Lang, View};
 use leptos::prelude::*;
@@ -19,17 +19,6 @@ pub fn document_title(lang: Lang, doc: &Document, en: Option<&Translation>) -> S
     match (en, &doc.title) {
         (Some(en), Some(title)) => en.get(&doc.id).map(str::to_string).unwrap_or_else(|| format!("{title}{NOT_TRANSLATED}")),
         _ => i18n::document_title(lang, doc),
-    }
-}
-
-/// A provision's outline path, ` › ` between headings, in English when there is one.
-pub fn path(ctx: Ctx, lang: Lang, p: &'static Provision, en: Option<&Translation>) -> String {
-    if p.path.is_empty() {
-        return i18n::tr(lang, "序言", "Preamble").to_string();
-    }
-    match (en, ctx.path_headings(p)) {
-        (Some(en), Some(headings)) => headings.iter().map(|h| en.get(&h.id).unwrap_or(&h.text)).collect::<Vec<_>>().join(" › "),
-        _ => p.path.join(" › "),
     }
 }
 

@@ -1,7 +1,6 @@
 //! Small components shared by the views. They import the state (`crate::state`), never
 //! the shell.
 
-pub mod card;
 pub mod chips;
 pub mod english;
 pub mod facets;

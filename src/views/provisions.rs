@@ -2,9 +2,9 @@
 //! province), exports, and an empty state that offers to clear the filters.
 
 use crate::browser::download;
-use crate::components::card::ProvisionCard;
 use crate::i18n::{self, tx};
 use crate::state::use_ctx;
+use hts_runtime::render;
 use hts_runtime::search::{Facet, GENERAL};
 use hts_runtime::url::{Lang, State};
 use leptos::prelude::*;
@@ -54,13 +54,6 @@ pub fn ProvisionsView() -> impl IntoView {
 const PAGE: usize = 50;
 const FIRST_SCREEN: usize = 8;
 
-/// One row of the list: a province heading (when grouping) or a card.
-#[derive(Clone, PartialEq, Eq, Hash)]
-enum Row {
-    Group(String, usize),
-    Card(usize),
-}
-
 #[component]
 fn List() -> impl IntoView {
     let ctx = use_ctx();
@@ -80,43 +73,12 @@ fn List() -> impl IntoView {
     let rendered = move || if ctx.settled.get() { limit() } else { limit().min(FIRST_SCREEN.max(linked().map_or(0, |p| p + 1))) };
     let complete = move || ctx.settled.get() || rendered() >= ctx.results.with(Vec::len);
     let remaining = move || ctx.results.with(Vec::len).saturating_sub(limit());
-    // Grouping orders by province (in corpus order) and puts a heading before each group.
-    let rows = move || {
-        let lang = ctx.lang.get();
-        // Cards are rebuilt when the English edition arrives (they render it statically).
-        let english = ctx.english().is_some();
-        let grouped = grouped.get();
-        let mut results = ctx.results.get();
-        if grouped {
-            let order: Vec<&str> = ctx.corpus.bundle.documents.iter().map(|d| d.province.as_str()).collect();
-            // Indices are in document order, so (group, index) keeps it within a group.
-            let group = |i: usize| order.iter().position(|p| *p == ctx.corpus.provision(i).province);
-            crate::state::sort_indices(&mut results, &|a, b| (group(a), a).cmp(&(group(b), b)));
-        }
-        let mut rows = Vec::new();
-        let mut current: Option<&str> = None;
-        for &i in results.iter().take(rendered()) {
-            let province = ctx.corpus.provision(i).province.as_str();
-            if grouped && current != Some(province) {
-                let n = results.iter().filter(|&&j| ctx.corpus.provision(j).province == province).count();
-                rows.push((Row::Group(province.to_string(), n), lang, english));
-                current = Some(province);
-            }
-            rows.push((Row::Card(i), lang, english));
-        }
-        rows
-    };
+    let html = Memo::new(move |_| {
+        let rows = ctx.results.with(|r| render::rows(ctx.corpus, r, grouped.get(), rendered()));
+        ctx.with_page(&|page| render::results(page, &rows))
+    });
     view! {
-        <div class="list" data-testid="result-list" data-complete=move || complete().to_string()>
-            <For each=rows key=|row| row.clone() let:row>
-                {match row.0 {
-                    Row::Group(province, n) => view! {
-                        <h3 class="group" data-testid=format!("group-{province}")>{format!("{}（{n}）", i18n::province(row.1, &province))}</h3>
-                    }.into_any(),
-                    Row::Card(index) => view! { <ProvisionCard index/> }.into_any(),
-                }}
-            </For>
-        </div>
+        <div class="list" data-testid="result-list" data-complete=move || complete().to_string() inner_html=move || html.get()></div>
         {move || (remaining() > 0).then(|| view! {
             <button class="action more" data-testid="show-more" on:click=move |_| show_more(ctx, shown)>
                 {move || match ctx.lang.get() {

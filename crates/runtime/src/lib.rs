@@ -12,13 +12,17 @@
 //!   [`fold`] and [`synonyms`];
 //! - [`translation`]: the English edition, loaded when the reader chooses English;
 //! - [`export`]: CSV, JSON and citations;
+//! - [`labels`]: the interface's words in both languages;
+//! - [`render`]: the content views as HTML text (app and prerendered pages);
 //! - [`json`]: the small JSON reader and writer the browser uses instead of serde_json.
 
 pub mod export;
 pub mod fold;
 pub mod json;
+pub mod labels;
 pub mod model;
 pub mod packed;
+pub mod render;
 pub mod search;
 pub mod synonyms;
 pub mod taxonomy;

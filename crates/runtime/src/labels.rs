@@ -1,0 +1,107 @@
+//! The words of the interface that the renderers and the app share: `tr(lang, "省份",
+//! "Province")` picks one of a pair written together at the call site, so a missing
+//! translation cannot hide; taxonomy labels come from `taxonomy.json`.
+
+use crate::model::{Document, Provision};
+use crate::search::{Corpus, Facet, GENERAL};
+use crate::taxonomy::taxonomy;
+use crate::translation::Translation;
+use crate::url::Lang;
+
+/// Said after a Chinese text shown where its English is missing.
+pub const NOT_TRANSLATED: &str = " (not translated)";
+
+/// The string of `lang`.
+pub fn tr(lang: Lang, zh: &'static str, en: &'static str) -> &'static str {
+    match lang {
+        Lang::Zh => zh,
+        Lang::En => en,
+    }
+}
+
+fn pick(lang: Lang, zh: &str, en: &str) -> String {
+    match lang {
+        Lang::Zh => zh.to_string(),
+        Lang::En => en.to_string(),
+    }
+}
+
+pub fn province(lang: Lang, code: &str) -> String {
+    taxonomy().province(code).map(|p| pick(lang, &p.zh, &p.en)).unwrap_or_else(|| code.to_string())
+}
+
+pub fn domain(lang: Lang, code: &str) -> String {
+    if code == GENERAL {
+        return tr(lang, "综合", "General measures").to_string();
+    }
+    taxonomy().domain(code).map(|d| pick(lang, &d.zh, &d.en)).unwrap_or_else(|| code.to_string())
+}
+
+/// A tool or a family.
+pub fn tool(lang: Lang, code: &str) -> String {
+    let t = taxonomy();
+    if let Some(tool) = t.tool(code) {
+        return pick(lang, &tool.zh, &tool.en);
+    }
+    t.family(code).map(|f| pick(lang, &f.zh, &f.en)).unwrap_or_else(|| code.to_string())
+}
+
+/// The label of an option of `facet`.
+pub fn facet_option(lang: Lang, facet: Facet, code: &str) -> String {
+    match facet {
+        Facet::Province => province(lang, code),
+        Facet::Domain => domain(lang, code),
+        Facet::Tool => tool(lang, code),
+    }
+}
+
+/// "unknown" for metadata the sources do not give.
+pub fn or_unknown(lang: Lang, value: &Option<String>) -> String {
+    value.clone().unwrap_or_else(|| tr(lang, "未知", "unknown").to_string())
+}
+
+pub fn count_provisions(lang: Lang, n: usize) -> String {
+    match lang {
+        Lang::Zh => format!("共 {n} 条条文"),
+        Lang::En => format!("{n} provision{}", if n == 1 { "" } else { "s" }),
+    }
+}
+
+/// A document's display title: its English title when there is a translation, else its
+/// title (with "(not translated)" in English); an untitled document is named by what it
+/// is, marked as untitled (never an invented title).
+pub fn document_title(lang: Lang, doc: &Document, en: Option<&Translation>) -> String {
+    match (en, &doc.title) {
+        (Some(en), Some(title)) => en.get(&doc.id).map(str::to_string).unwrap_or_else(|| format!("{title}{NOT_TRANSLATED}")),
+        (_, Some(title)) => title.clone(),
+        (_, None) => {
+            let name = crate::export::untitled(&province(lang, &doc.province), lang);
+            format!("{name}{}", tr(lang, "（原文未载标题）", " (title not in the source)"))
+        }
+    }
+}
+
+/// A provision's outline path, ` › ` between headings, in English when there is a
+/// translation of every heading on it; the preamble by name.
+pub fn path(corpus: &Corpus, lang: Lang, p: &Provision, en: Option<&Translation>) -> String {
+    if p.path.is_empty() {
+        return tr(lang, "序言", "Preamble").to_string();
+    }
+    match (en, path_headings(corpus, p)) {
+        (Some(en), Some(headings)) => headings.iter().map(|h| en.get(&h.id).unwrap_or(&h.text)).collect::<Vec<_>>().join(" › "),
+        _ => p.path.join(" › "),
+    }
+}
+
+/// The headings on a provision's outline path, outermost first: the headings before it in
+/// the document, each closing those of its level and below. `None` when they do not spell
+/// the provision's path (a damaged outline), so callers fall back to the path's text.
+pub fn path_headings<'a>(corpus: &'a Corpus, p: &Provision) -> Option<Vec<&'a crate::model::Heading>> {
+    let doc = corpus.bundle.documents.iter().find(|d| d.id == p.doc)?;
+    let mut stack: Vec<&crate::model::Heading> = Vec::new();
+    for h in doc.outline.iter().filter(|h| h.first_provision <= p.position) {
+        stack.retain(|o| o.level < h.level);
+        stack.push(h);
+    }
+    (stack.len() == p.path.len() && stack.iter().zip(&p.path).all(|(h, t)| h.text == *t)).then_some(stack)
+}

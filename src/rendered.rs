@@ -1,0 +1,109 @@
+//! Markup from `hts_runtime::render` on the page: one host element per view whose
+//! content is set from the state, and one click handler on the content area for every
+//! link (`data-nav`: followed in the app, the URL is the state) and button
+//! (`data-action`) inside such markup.
+
+use crate::browser;
+use crate::i18n::tr;
+use crate::state::Ctx;
+use hts_runtime::export::{citation, matched_sentences, Style};
+use hts_runtime::render::Page;
+use hts_runtime::url::{self, Lang};
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+impl Ctx {
+    /// Calls `f` with what the renderers read, now (tracked: a caller in a reactive
+    /// context re-runs when any of it changes).
+    pub fn with_page(&self, f: &dyn Fn(&Page) -> String) -> String {
+        let base = browser::absolute_url("", None);
+        let en = self.english();
+        self.state.with(|state| {
+            self.query.with(|query| {
+                self.highlight
+                    .with(|highlight| f(&Page { corpus: self.corpus, state, query, en, base: &base, highlight: highlight.as_deref(), prerender: false }))
+            })
+        })
+    }
+}
+
+/// An element whose content is the markup `render` returns, rendered again whenever what
+/// it reads changes. One instantiation for every view.
+pub fn host(class: &'static str, testid: &'static str, render: Memo<String>) -> impl IntoView {
+    view! { <div class=class data-testid=testid inner_html=move || render.get()></div> }
+}
+
+/// Follows a rendered link or runs a rendered button.
+pub fn on_click(ctx: Ctx, ev: leptos::ev::MouseEvent) {
+    let Some(target) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return };
+    if let Ok(Some(link)) = target.closest("a[data-nav]") {
+        // A new tab or window gets the plain link.
+        if ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.button() != 0 {
+            return;
+        }
+        ev.prevent_default();
+        if let Some(href) = link.get_attribute("href") {
+            ctx.follow(&href);
+        }
+        return;
+    }
+    let Ok(Some(button)) = target.closest("[data-action]") else { return };
+    let attr = |name: &str| button.get_attribute(name).unwrap_or_default();
+    let lang = ctx.lang.get_untracked();
+    let index: Option<usize> = attr("data-index").parse().ok();
+    let copied = match (attr("data-action").as_str(), index) {
+        ("copy-link", Some(i)) => copy_link(ctx, lang, i, &button),
+        ("copy-citation", Some(i)) => copy_citation(ctx, lang, i, Style::GbT7714),
+        ("copy-plain", Some(i)) => copy_citation(ctx, lang, i, Style::Plain),
+        ("copy-bibtex", _) => {
+            let doc = attr("data-doc");
+            let Some(d) = ctx.document(&doc) else { return };
+            let link = browser::absolute_url(&format!("?view=documents&doc={}", url::percent_encode(&doc)), None);
+            browser::copy(&hts_runtime::export::bibtex(d, lang, &link), "BibTeX:")
+        }
+        _ => false,
+    };
+    if copied {
+        flash(&button, &attr("data-done"));
+    }
+}
+
+/// A provision's link with the page's state: from `offline.html` a file address, which
+/// opens only on this computer, and the button says so.
+fn copy_link(ctx: Ctx, lang: Lang, i: usize, button: &web_sys::Element) -> bool {
+    let p = ctx.corpus.provision(i);
+    let link = ctx.state.with_untracked(|s| hts_runtime::render::share_link(&browser::absolute_url("", None), s, &p.id));
+    if browser::is_file() {
+        let done = tr(
+            lang,
+            "已复制本地文件链接：仅本机可打开，分享请用网站地址",
+            "Copied a local file link: it opens only on this computer; share the website's address instead",
+        );
+        let _ = button.set_attribute("data-done", done);
+        return browser::copy(
+            &link,
+            tr(lang, "复制链接（本地文件链接，仅本机可打开）：", "Copy the link (a local file link: it opens only on this computer):"),
+        );
+    }
+    browser::copy(&link, tr(lang, "复制链接：", "Copy the link:"))
+}
+
+/// The citation in a style, quoting the sentences that meet the filters (if any).
+fn copy_citation(ctx: Ctx, lang: Lang, i: usize, style: Style) -> bool {
+    let quote = ctx.filters.with_untracked(|s| matched_sentences(ctx.corpus, i, s).join(""));
+    let link = browser::absolute_url("", Some(&ctx.corpus.provision(i).id));
+    let text = citation(ctx.corpus, i, style, lang, &link, (!quote.is_empty()).then_some(quote.as_str()));
+    browser::copy(&text, tr(lang, "复制引用：", "Copy the citation:"))
+}
+
+/// Says "copied" on the button for two seconds (only when the clipboard took it, not
+/// after the prompt of [`browser::copy`]).
+fn flash(button: &web_sys::Element, done: &str) {
+    let label = button.text_content().unwrap_or_default();
+    if done.is_empty() || label == done {
+        return;
+    }
+    button.set_text_content(Some(done));
+    let button = button.clone();
+    gloo::timers::callback::Timeout::new(2000, move || button.set_text_content(Some(&label))).forget();
+}
