@@ -12,6 +12,9 @@
 //! which escape; raw markup can only be a `&'static str` written in this crate.
 
 mod card;
+pub mod compare;
+pub mod reader;
+pub mod targets;
 
 pub use card::{card, provenance, results, rows, share_link, Row};
 
