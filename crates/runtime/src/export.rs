@@ -1,9 +1,26 @@
 //! What leaves the app as text: CSV and JSON exports of results, and citations.
+//!
+//! In English, the `*_in` functions take the English edition (`en`, ignored in Chinese)
+//! and use it where it has a text: the document's title (labelled “unofficial
+//! translation”, the Chinese title kept beside it), the outline path, the quoted
+//! sentences; the exports add English columns beside the Chinese originals. Where the
+//! translation lacks a text, the English field is empty (CSV) or `null` (JSON) and a
+//! citation keeps the Chinese: nothing is made up. With `en` = `None` they write exactly
+//! what the plain functions write.
 
 use crate::json;
-use crate::model::{Document, Provision, Target};
+use crate::model::{Document, Provision, Sentence, Target};
 use crate::search::Corpus;
+use crate::translation::Translation;
 use crate::url::{Lang, State};
+
+/// The label of a translated title or quotation.
+const UNOFFICIAL: &str = "unofficial translation";
+
+/// The English edition when it applies: in English, when it is there.
+fn english(lang: Lang, en: Option<&Translation>) -> Option<&Translation> {
+    en.filter(|_| lang == Lang::En)
+}
 
 /// The two citation styles of a provision.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -22,6 +39,12 @@ pub fn display_title(doc: &Document, lang: Lang) -> String {
         (None, Lang::Zh) => format!("{}（原文未载标题）", untitled(&province_label(&doc.province, lang), lang)),
         (None, Lang::En) => format!("{} (title not in the source)", untitled(&province_label(&doc.province, lang), lang)),
     }
+}
+
+/// [`display_title`], in English the title's translation when there is one (unlabelled:
+/// label it “unofficial translation” where it is shown).
+pub fn display_title_in(doc: &Document, lang: Lang, en: Option<&Translation>) -> String {
+    english(lang, en).and_then(|en| en.title(doc)).map_or_else(|| display_title(doc, lang), str::to_string)
 }
 
 fn province_label(code: &str, lang: Lang) -> String {
@@ -48,21 +71,53 @@ pub fn place(corpus: &Corpus, i: usize, lang: Lang) -> String {
     }
 }
 
+/// [`place`], in English with the outline path's translation (headings joined by ` › `)
+/// when every heading has one.
+pub fn place_in(corpus: &Corpus, i: usize, lang: Lang, en: Option<&Translation>) -> String {
+    match english(lang, en).and_then(|en| corpus.path_en(i, en)) {
+        Some(path) if !path.is_empty() => format!("{}, paragraph {}", path.join(" › "), corpus.paragraph(i)),
+        _ => place(corpus, i, lang),
+    }
+}
+
 /// The citation of provision `i`: unique per provision (its path and paragraph), with
 /// the document's display title, issuer, number and date (unknown ones said so), the
 /// `link` (the page's address with `#id`) and, optionally, a quotation.
 pub fn citation(corpus: &Corpus, i: usize, style: Style, lang: Lang, link: &str, quote: Option<&str>) -> String {
+    citation_in(corpus, i, style, lang, link, quote, None)
+}
+
+/// [`citation`], in English with the English edition `en`:
+///
+/// - a translated title is labelled: GB/T 7714 gives it as the parallel title after the
+///   Chinese one (`广东省…的通知 = Circular of … [unofficial translation]: 粤府办〔2013〕61号[EB/OL]. …`),
+///   the plain style alone (`“Circular of …” [unofficial translation] (粤府办〔2013〕61号), …`);
+///   an untitled document keeps its English description, an untranslated title its Chinese;
+/// - the place is [`place_in`] (the English outline path);
+/// - a quotation without Han characters (the English of the quoted sentences, from
+///   [`matched_sentences_in`]) is labelled `Quoted (unofficial translation): “…”`, a
+///   Chinese one (the original) `Quoted: “…”`.
+///
+/// The issuer, number and date stay as the source gives them.
+pub fn citation_in(corpus: &Corpus, i: usize, style: Style, lang: Lang, link: &str, quote: Option<&str>, en: Option<&Translation>) -> String {
     let p = corpus.provision(i);
     let Some(doc) = corpus.bundle.documents.iter().find(|d| d.id == p.doc) else { return String::new() };
     let zh = lang == Lang::Zh;
+    let en = english(lang, en);
     let title = display_title(doc, lang);
+    let title_en = en.and_then(|en| en.title(doc));
     let issuer = doc.issuer.clone().unwrap_or_else(|| if zh { "发文机关不详" } else { "issuer unknown" }.to_string());
     let date = doc.date.clone().unwrap_or_else(|| if zh { "日期不详" } else { "date unknown" }.to_string());
-    let place = place(corpus, i, lang);
-    let quote = quote.map(|q| if zh { format!("引文：“{q}”") } else { format!("Quoted: “{q}”") });
+    let place = place_in(corpus, i, lang, en);
+    let quote = quote.map(|q| match (zh, en.is_some() && !crate::search::has_han(q)) {
+        (true, _) => format!("引文：“{q}”"),
+        (false, false) => format!("Quoted: “{q}”"),
+        (false, true) => format!("Quoted ({UNOFFICIAL}): “{q}”"),
+    });
     let mut out = match (style, zh) {
         (Style::GbT7714, _) => {
             let number = doc.doc_number.as_ref().map(|n| format!(": {n}")).unwrap_or_default();
+            let title = title_en.map_or(title.clone(), |t| format!("{title} = {t} [{UNOFFICIAL}]"));
             format!("{issuer}. {title}{number}[EB/OL]. ({date}). {place}. {link}.")
         }
         (Style::Plain, true) => {
@@ -71,7 +126,8 @@ pub fn citation(corpus: &Corpus, i: usize, style: Style, lang: Lang, link: &str,
         }
         (Style::Plain, false) => {
             let number = doc.doc_number.as_ref().map(|n| format!(" ({n})")).unwrap_or_default();
-            format!("{issuer}, “{title}”{number}, {date}, {place}. {link}")
+            let title = title_en.map_or(format!("“{title}”"), |t| format!("“{t}” [{UNOFFICIAL}]"));
+            format!("{issuer}, {title}{number}, {date}, {place}. {link}")
         }
     };
     if let Some(q) = quote {
@@ -84,8 +140,19 @@ pub fn citation(corpus: &Corpus, i: usize, style: Style, lang: Lang, link: &str,
 /// A whole document as a BibTeX entry (`@misc`, key = document id); unknown fields are
 /// left out, never guessed. `link` is the document's address in the explorer.
 pub fn bibtex(doc: &Document, lang: Lang, link: &str) -> String {
+    bibtex_in(doc, lang, link, None)
+}
+
+/// [`bibtex`], in English with the English edition `en`: a translated title is the
+/// `title`, labelled (`{Circular of … [unofficial translation]}`), and the Chinese title
+/// is kept as biblatex's `origtitle`.
+pub fn bibtex_in(doc: &Document, lang: Lang, link: &str, en: Option<&Translation>) -> String {
     let esc = |s: &str| s.replace(['{', '}'], "");
-    let mut fields = vec![("title", format!("{{{}}}", esc(&display_title(doc, lang))))];
+    let title = format!("{{{}}}", esc(&display_title(doc, lang)));
+    let mut fields = match english(lang, en).and_then(|en| en.title(doc)) {
+        Some(t) => vec![("title", format!("{{{} [{UNOFFICIAL}]}}", esc(t))), ("origtitle", title)],
+        None => vec![("title", title)],
+    };
     if let Some(i) = &doc.issuer {
         fields.push(("author", format!("{{{}}}", esc(i))));
     }
@@ -105,11 +172,27 @@ pub fn bibtex(doc: &Document, lang: Lang, link: &str) -> String {
 /// The sentences of provision `i` that meet the filters, when a domain or tool filter
 /// is active (the emphasised ones); none otherwise.
 pub fn matched_sentences<'a>(corpus: &'a Corpus, i: usize, state: &State) -> Vec<&'a str> {
+    matched(corpus, i, state).iter().map(|s| s.text.as_str()).collect()
+}
+
+/// [`matched_sentences`], in English (`state.lang`) with the English edition `en`: their
+/// translations when every one of them has one, otherwise the Chinese originals.
+pub fn matched_sentences_in<'a>(corpus: &'a Corpus, i: usize, state: &State, en: Option<&'a Translation>) -> Vec<&'a str> {
+    english(state.lang, en).and_then(|en| matched_en(corpus, i, state, en)).unwrap_or_else(|| matched_sentences(corpus, i, state))
+}
+
+/// The sentences of [`matched_sentences`].
+fn matched<'a>(corpus: &'a Corpus, i: usize, state: &State) -> Vec<&'a Sentence> {
     if state.domains.is_empty() && state.tools.is_empty() {
         return Vec::new();
     }
     let p = corpus.provision(i);
-    p.sentences.iter().zip(corpus.emphasised_sentences(i, state)).filter(|(_, e)| *e).map(|(s, _)| s.text.as_str()).collect()
+    p.sentences.iter().zip(corpus.emphasised_sentences(i, state)).filter(|(_, e)| *e).map(|(s, _)| s).collect()
+}
+
+/// The translations of the matched sentences, `None` unless every one has one.
+fn matched_en<'a>(corpus: &'a Corpus, i: usize, state: &State, en: &'a Translation) -> Option<Vec<&'a str>> {
+    matched(corpus, i, state).iter().map(|s| en.get(&s.id)).collect()
 }
 
 /// Labels of domain or tool codes in the interface language.
@@ -143,7 +226,18 @@ fn labels(codes: &[String], lang: Lang) -> String {
 /// number, the provision's path and paragraph, its link (`base` + `#id`), the matched
 /// sentences and the citation (GB/T 7714). UTF-8 with a BOM, RFC 4180.
 pub fn results_csv(corpus: &Corpus, indices: &[usize], state: &State, base: &str) -> String {
+    results_csv_in(corpus, indices, state, base, None)
+}
+
+/// [`results_csv`], in English with the English edition `en`: the same columns (the
+/// Chinese originals; the citation is [`citation_in`]'s), then four more: `Document title
+/// (English, unofficial translation)`, `Path (English)` (headings joined by ` > `,
+/// `Preamble`), `Text (English, unofficial translation)` and `Matched sentences
+/// (English)`, each empty where the translation lacks a part of it (and the title empty
+/// for a document without one).
+pub fn results_csv_in(corpus: &Corpus, indices: &[usize], state: &State, base: &str, en: Option<&Translation>) -> String {
     let lang = state.lang;
+    let en = english(lang, en);
     let head: &[&str] = if lang == Lang::Zh {
         &[
             "编号",
@@ -181,34 +275,38 @@ pub fn results_csv(corpus: &Corpus, indices: &[usize], state: &State, base: &str
             "Citation (GB/T 7714)",
         ]
     };
+    let added = ["Document title (English, unofficial translation)", "Path (English)", "Text (English, unofficial translation)", "Matched sentences (English)"];
     let mut out = String::from("\u{FEFF}");
-    csv_line(&mut out, head.iter().map(|s| s.to_string()));
+    csv_line(&mut out, head.iter().chain(en.map_or(&[][..], |_| &added[..])).map(|s| s.to_string()));
     for &i in indices {
         let p = corpus.provision(i);
         let Some(doc) = corpus.bundle.documents.iter().find(|d| d.id == p.doc) else { continue };
         let link = format!("{base}#{}", crate::url::percent_encode(&p.id));
         let path = path_label(p, lang, " > ");
-        csv_line(
-            &mut out,
-            [
-                p.id.clone(),
-                province_label(&p.province, lang),
-                display_title(doc, lang),
-                doc.issuer.clone().unwrap_or_default(),
-                doc.date.clone().unwrap_or_default(),
-                doc.doc_number.clone().unwrap_or_default(),
-                path,
-                corpus.paragraph(i).to_string(),
-                link.clone(),
-                p.text.clone(),
-                matched_sentences(corpus, i, state).join(" "),
-                labels(corpus.provision_domains(i), lang),
-                labels(corpus.provision_tools(i), lang),
-                p.departments.join(if lang == Lang::Zh { "、" } else { "; " }),
-                citation(corpus, i, Style::GbT7714, lang, &link, None),
-            ]
-            .into_iter(),
-        );
+        let mut row = vec![
+            p.id.clone(),
+            province_label(&p.province, lang),
+            display_title(doc, lang),
+            doc.issuer.clone().unwrap_or_default(),
+            doc.date.clone().unwrap_or_default(),
+            doc.doc_number.clone().unwrap_or_default(),
+            path,
+            corpus.paragraph(i).to_string(),
+            link.clone(),
+            p.text.clone(),
+            matched_sentences(corpus, i, state).join(" "),
+            labels(corpus.provision_domains(i), lang),
+            labels(corpus.provision_tools(i), lang),
+            p.departments.join(if lang == Lang::Zh { "、" } else { "; " }),
+            citation_in(corpus, i, Style::GbT7714, lang, &link, None, en),
+        ];
+        if let Some(en) = en {
+            row.push(en.title(doc).unwrap_or_default().to_string());
+            row.push(corpus.path_en(i, en).map(|path| if path.is_empty() { "Preamble".to_string() } else { path.join(" > ") }).unwrap_or_default());
+            row.push(en.provision_text(p).unwrap_or_default());
+            row.push(matched_en(corpus, i, state, en).map(|m| m.join(" ")).unwrap_or_default());
+        }
+        csv_line(&mut out, row.into_iter());
     }
     out
 }
@@ -217,6 +315,16 @@ pub fn results_csv(corpus: &Corpus, indices: &[usize], state: &State, base: &str
 /// (as [`to_json`] writes it) with the document's metadata, paragraph, link, matched
 /// sentence ids and both citations.
 pub fn results_json(corpus: &Corpus, indices: &[usize], state: &State, base: &str) -> String {
+    results_json_in(corpus, indices, state, base, None)
+}
+
+/// [`results_json`], in English with the English edition `en`: the citations are
+/// [`citation_in`]'s, and each record ends with `document_title_en`, `path_en` (the
+/// headings, `[]` for the preamble) and `text_en`, each `null` where the translation
+/// lacks a part of it (and the title `null` for a document without one). The other
+/// fields stay the Chinese originals.
+pub fn results_json_in(corpus: &Corpus, indices: &[usize], state: &State, base: &str, en: Option<&Translation>) -> String {
+    let en = english(state.lang, en);
     let mut out = String::new();
     json::write_list(&mut out, indices, |out, &i| {
         let p = corpus.provision(i);
@@ -247,9 +355,18 @@ pub fn results_json(corpus: &Corpus, indices: &[usize], state: &State, base: &st
         out.push_str(",\"matched_sentences\":");
         json::write_strs(out, &matched);
         out.push_str(",\"citation_gbt7714\":");
-        json::write_str(out, &citation(corpus, i, Style::GbT7714, state.lang, &link, None));
+        json::write_str(out, &citation_in(corpus, i, Style::GbT7714, state.lang, &link, None, en));
         out.push_str(",\"citation\":");
-        json::write_str(out, &citation(corpus, i, Style::Plain, state.lang, &link, None));
+        json::write_str(out, &citation_in(corpus, i, Style::Plain, state.lang, &link, None, en));
+        if let Some(en) = en {
+            opt(out, "document_title_en", doc.and_then(|d| en.title(d)).map(str::to_string).as_ref());
+            out.push_str(",\"path_en\":");
+            match corpus.path_en(i, en) {
+                Some(path) => json::write_strs(out, &path),
+                None => out.push_str("null"),
+            }
+            opt(out, "text_en", en.provision_text(p).as_ref());
+        }
         out.push('}');
     });
     out

@@ -3,11 +3,17 @@
 //! The [`Corpus`] folds every provision's searchable text once (full/half width, Latin
 //! case, traditional characters to simplified), so a keystroke costs one substring scan per provision and term. Folding maps
 //! one char to one char, so match positions found in folded text highlight the original.
+//!
+//! With the English edition ([`Translation`]), the `*_in` functions also look in each
+//! provision's English (its translated outline headings and sentences): a query term
+//! matches a provision when it occurs in the Chinese as today, or, as a word, in the
+//! English (see [`Query::highlights`]). Without it (`None`), they are the plain functions.
 
 use crate::fold::fold;
-use crate::model::{Bundle, Provision, Sentence};
+use crate::model::{Bundle, Heading, Provision, Sentence};
 use crate::synonyms::{key_word, lexicon};
 use crate::taxonomy::taxonomy;
+use crate::translation::Translation;
 use crate::url::State;
 use std::collections::HashMap;
 
@@ -73,6 +79,8 @@ impl Query {
         &self.readings
     }
     /// Latin-letter words (English or pinyin) with no Chinese term: searched as written.
+    /// With the English edition they are searched in the English too: see
+    /// [`Corpus::unmapped_in`] for those that the English does not have either.
     pub fn unmapped(&self) -> &[String] {
         &self.unmapped
     }
@@ -80,10 +88,27 @@ impl Query {
     pub fn matches(&self, folded: &str) -> bool {
         self.terms.iter().all(|alts| alts.iter().any(|a| folded.contains(a.as_str())))
     }
-    /// Char ranges `[start, end)` of matches in `text`, merged and sorted.
+    /// Every term occurs in the folded Chinese text, or as a word in one of the English
+    /// texts.
+    fn matches_either(&self, folded: &str, english: &[&str]) -> bool {
+        self.terms.iter().all(|alts| alts.iter().any(|a| folded.contains(a.as_str()) || english.iter().any(|t| in_english(t, a).next().is_some())))
+    }
+    /// Char ranges `[start, end)` of matches in `text`, merged and sorted: in a Chinese
+    /// text (width, case and script folded), or in an English one (a text without Han
+    /// characters, such as a translation), where the terms are found as words, ASCII case
+    /// aside: `IP` in “IP services”, not in “relationship”; a term of at most three chars
+    /// only as a whole word, a longer one also as a word's beginning (`patent` in
+    /// “patents”). Chinese terms find nothing in English text.
     pub fn highlights(&self, text: &str) -> Vec<(usize, usize)> {
-        let folded: Vec<char> = fold(text).chars().collect();
         let mut ranges = Vec::new();
+        if !has_han(text) {
+            for alt in self.terms.iter().flatten() {
+                let n = alt.chars().count();
+                ranges.extend(in_english(text, alt).map(|b| text[..b].chars().count()).map(|s| (s, s + n)));
+            }
+            return merge(ranges);
+        }
+        let folded: Vec<char> = fold(text).chars().collect();
         for alt in self.terms.iter().flatten() {
             let needle: Vec<char> = alt.chars().collect();
             if needle.is_empty() || needle.len() > folded.len() {
@@ -97,6 +122,29 @@ impl Query {
         }
         merge(ranges)
     }
+}
+
+/// Byte offsets where the folded `needle` occurs in the English `text`, ASCII case aside,
+/// as a word: a needle that begins with a Latin letter or digit only at the start of a
+/// word (`ip` not in `relationship`), one of at most three chars only as a whole word
+/// (`it` not in `items`, `tax` not in `taxation`: a mapped word's Chinese terms find
+/// those), a longer one also as a word's beginning (`patent` finds `patents`).
+fn in_english<'a>(text: &'a str, needle: &'a str) -> impl Iterator<Item = usize> + 'a {
+    let (hay, needle) = (text.as_bytes(), needle.as_bytes());
+    let n = needle.len();
+    let short = n <= 3;
+    let word = |b: Option<&u8>| b.is_some_and(u8::is_ascii_alphanumeric);
+    (0..(hay.len() + 1).saturating_sub(n)).filter(move |&s| {
+        n > 0
+            && hay[s..s + n].eq_ignore_ascii_case(needle)
+            && (!word(needle.first()) || !word(hay.get(s.wrapping_sub(1))))
+            && (!short || !word(needle.last()) || !word(hay.get(s + n)))
+    })
+}
+
+/// Does `text` have a Han character (Chinese, not an English translation)?
+pub(crate) fn has_han(text: &str) -> bool {
+    text.chars().any(|c| matches!(c, '\u{3400}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}' | '\u{20000}'..='\u{3FFFF}'))
 }
 
 /// The query's words, width and case folded, in groups: each quoted phrase (`"…"`, `“…”`,
@@ -232,21 +280,82 @@ impl Corpus {
         self.by_id.get(id).copied()
     }
 
-    /// Indices of the provisions matching the state, in document order.
-    pub fn search(&self, state: &State) -> Vec<usize> {
-        let query = Query::parse(&state.q);
-        (0..self.bundle.provisions.len()).filter(|&i| self.matches(i, state, &query, None)).collect()
+    /// The headings of provision `p`'s outline path, outermost first, from its document's
+    /// outline; `None` when they are not there as the path names them.
+    pub fn path_headings<'a>(&'a self, p: &Provision) -> Option<Vec<&'a Heading>> {
+        let doc = self.bundle.documents.iter().find(|d| d.id == p.doc)?;
+        let mut stack: Vec<&Heading> = Vec::new();
+        for h in doc.outline.iter().filter(|h| h.first_provision <= p.position) {
+            stack.retain(|o| o.level < h.level);
+            stack.push(h);
+        }
+        (stack.len() == p.path.len() && stack.iter().zip(&p.path).all(|(h, t)| h.text == *t)).then_some(stack)
     }
 
-    /// Does provision `i` match every active filter but `skip`? Province and query apply
-    /// to the whole provision; domain and tool filters meet in a sentence.
-    fn matches(&self, i: usize, state: &State, query: &Query, skip: Option<Facet>) -> bool {
+    /// Provision `i`'s outline path in English, outermost first (empty for the preamble);
+    /// `None` unless every heading of it has a translation.
+    pub fn path_en<'a>(&'a self, i: usize, en: &'a Translation) -> Option<Vec<&'a str>> {
+        self.path_translations(i, en).into_iter().collect()
+    }
+
+    /// The translation of each heading of provision `i`'s path, if it has one. A heading
+    /// is found by its text in the document's outline (the translation is keyed by id
+    /// and text, so any heading with this text has this translation): a damaged outline,
+    /// where [`Corpus::path_headings`] finds none, still gives the English path.
+    fn path_translations<'a>(&'a self, i: usize, en: &'a Translation) -> Vec<Option<&'a str>> {
+        let p = self.provision(i);
+        let outline = self.bundle.documents.iter().find(|d| d.id == p.doc).map_or(&[][..], |d| &d.outline[..]);
+        p.path.iter().map(|t| outline.iter().find(|h| h.text == *t).and_then(|h| en.get(&h.id))).collect()
+    }
+
+    /// What a search looks in in English: provision `i`'s translated path headings and
+    /// sentences (those that have a translation).
+    fn english<'a>(&'a self, i: usize, en: &'a Translation) -> Vec<&'a str> {
+        let sentences = self.provision(i).sentences.iter().map(|s| en.get(&s.id));
+        self.path_translations(i, en).into_iter().chain(sentences).flatten().collect()
+    }
+
+    /// Which provisions the query matches (every one when it is empty): in the Chinese,
+    /// and with `en` also in the English.
+    fn hits(&self, query: &Query, en: Option<&Translation>) -> Vec<bool> {
+        let one = |i: usize| match en {
+            _ if query.is_empty() => true,
+            Some(en) => query.matches_either(&self.folded[i], &self.english(i, en)),
+            None => query.matches(&self.folded[i]),
+        };
+        (0..self.folded.len()).map(one).collect()
+    }
+
+    /// Indices of the provisions matching the state, in document order.
+    pub fn search(&self, state: &State) -> Vec<usize> {
+        self.search_in(state, None)
+    }
+
+    /// [`Corpus::search`], the query also searched in the English edition `en`.
+    pub fn search_in(&self, state: &State, en: Option<&Translation>) -> Vec<usize> {
+        let hits = self.hits(&Query::parse(&state.q), en);
+        (0..self.bundle.provisions.len()).filter(|&i| self.matches(i, state, &hits, None)).collect()
+    }
+
+    /// The query's [`Query::unmapped`] words that, with the English edition, its English
+    /// does not have either (a word it has is searched there, not just "as written");
+    /// without it (`None`), all of them.
+    pub fn unmapped_in(&self, query: &Query, en: Option<&Translation>) -> Vec<String> {
+        let Some(en) = en else { return query.unmapped().to_vec() };
+        let english: Vec<&str> = (0..self.folded.len()).flat_map(|i| self.english(i, en)).collect();
+        query.unmapped().iter().filter(|w| !english.iter().any(|t| in_english(t, w).next().is_some())).cloned().collect()
+    }
+
+    /// Does provision `i` match every active filter but `skip`? Province and query (`hits`,
+    /// from `Corpus::hits`) apply to the whole provision; domain and tool filters meet in
+    /// a sentence.
+    fn matches(&self, i: usize, state: &State, hits: &[bool], skip: Option<Facet>) -> bool {
         let p = &self.bundle.provisions[i];
         let domains: &[String] = if skip == Some(Facet::Domain) { &[] } else { &state.domains };
         let tools: &[String] = if skip == Some(Facet::Tool) { &[] } else { &state.tools };
         (skip == Some(Facet::Province) || state.provinces.is_empty() || state.provinces.contains(&p.province))
             && (domains.is_empty() && tools.is_empty() || p.sentences.iter().any(|s| domain_fits(s, domains) && tool_fits(s, tools)))
-            && (query.is_empty() || query.matches(&self.folded[i]))
+            && hits[i]
     }
 
     /// The codes of `facet` that provision `i` would match with, each once, under the
@@ -254,9 +363,9 @@ impl Corpus {
     /// [`GENERAL`]) of its sentences that carry a selected tool, or the tools and their
     /// families of its sentences that carry a selected domain. Empty when the query
     /// does not match. For `Facet::Province`, the provision's province.
-    fn met_codes(&self, i: usize, state: &State, query: &Query, facet: Facet) -> Vec<String> {
+    fn met_codes(&self, i: usize, state: &State, hits: &[bool], facet: Facet) -> Vec<String> {
         let p = &self.bundle.provisions[i];
-        if !query.is_empty() && !query.matches(&self.folded[i]) {
+        if !hits[i] {
             return Vec::new();
         }
         let t = taxonomy();
@@ -301,8 +410,13 @@ impl Corpus {
     /// facets' filters (and the query) as they are: the number the results would show
     /// if that option alone were selected in its facet. Domains include [`GENERAL`].
     pub fn counts(&self, state: &State) -> Counts {
+        self.counts_in(state, None)
+    }
+
+    /// [`Corpus::counts`], the query also searched in the English edition `en`.
+    pub fn counts_in(&self, state: &State, en: Option<&Translation>) -> Counts {
         let t = taxonomy();
-        let query = Query::parse(&state.q);
+        let hits = self.hits(&Query::parse(&state.q), en);
         let mut counts = Counts::default();
         for p in &t.provinces {
             counts.provinces.insert(p.code.clone(), 0);
@@ -314,17 +428,17 @@ impl Corpus {
             counts.tools.insert(code.clone(), 0);
         }
         for i in 0..self.bundle.provisions.len() {
-            if self.matches(i, state, &query, Some(Facet::Province)) {
+            if self.matches(i, state, &hits, Some(Facet::Province)) {
                 *counts.provinces.entry(self.bundle.provisions[i].province.clone()).or_default() += 1;
             }
             let province = &self.bundle.provisions[i].province;
             if !state.provinces.is_empty() && !state.provinces.contains(province) {
                 continue;
             }
-            for d in self.met_codes(i, state, &query, Facet::Domain) {
+            for d in self.met_codes(i, state, &hits, Facet::Domain) {
                 *counts.domains.entry(d).or_default() += 1;
             }
-            for c in self.met_codes(i, state, &query, Facet::Tool) {
+            for c in self.met_codes(i, state, &hits, Facet::Tool) {
                 *counts.tools.entry(c).or_default() += 1;
             }
         }
@@ -335,18 +449,24 @@ impl Corpus {
     /// results would have with it (the general measures that also apply). `None` when
     /// there is nothing to offer.
     pub fn general_also(&self, state: &State) -> Option<usize> {
+        self.general_also_in(state, None)
+    }
+
+    /// [`Corpus::general_also`], the query also searched in the English edition `en`.
+    pub fn general_also_in(&self, state: &State, en: Option<&Translation>) -> Option<usize> {
         if state.domains.is_empty() || state.domains.iter().any(|d| d == GENERAL) {
             return None;
         }
-        let query = Query::parse(&state.q);
+        let hits = self.hits(&Query::parse(&state.q), en);
         let mut with = state.clone();
         with.domains.push(GENERAL.to_string());
-        let n = (0..self.bundle.provisions.len()).filter(|&i| self.matches(i, &with, &query, None) && !self.matches(i, state, &query, None)).count();
+        let n = (0..self.bundle.provisions.len()).filter(|&i| self.matches(i, &with, &hits, None) && !self.matches(i, state, &hits, None)).count();
         (n > 0).then_some(n)
     }
 
     /// Which sentences of provision `i` meet the active domain and tool filters (all of
-    /// them when neither is active): these are emphasised, the rest dimmed.
+    /// them when neither is active): these are emphasised, the rest dimmed. The query
+    /// plays no part (it applies to the whole provision), so there is no `_in` variant.
     pub fn emphasised_sentences(&self, i: usize, state: &State) -> Vec<bool> {
         let p = &self.bundle.provisions[i];
         if state.domains.is_empty() && state.tools.is_empty() {
@@ -360,11 +480,16 @@ impl Corpus {
     /// filter and `facet`'s own, whose selection the code replaces. A cell's count is
     /// the number of results of [`State::open_cell`] for it.
     pub fn matrix(&self, state: &State, facet: Facet) -> Matrix {
-        let query = Query::parse(&state.q);
+        self.matrix_in(state, facet, None)
+    }
+
+    /// [`Corpus::matrix`], the query also searched in the English edition `en`.
+    pub fn matrix_in(&self, state: &State, facet: Facet, en: Option<&Translation>) -> Matrix {
+        let hits = self.hits(&Query::parse(&state.q), en);
         let mut out = Matrix::default();
         for i in 0..self.bundle.provisions.len() {
             let province = &self.bundle.provisions[i].province;
-            for c in self.met_codes(i, state, &query, facet) {
+            for c in self.met_codes(i, state, &hits, facet) {
                 *out.0.entry(Matrix::key(province, &c)).or_insert(0) += 1;
             }
         }
@@ -614,6 +739,168 @@ mod tests {
         // One char for one: the highlight is exact in either script.
         assert_eq!(q.highlights("加強知識產權服務"), vec![(2, 6)]);
         assert_eq!(Query::parse("检验").highlights("檢驗檢測"), vec![(0, 2)]);
+    }
+
+    /// Hunan: provision 0 under the heading 一、总体要求 (with a general measure and an IT
+    /// sentence), provision 1 in the preamble; Jilin: provision 2, untranslated. With a
+    /// hand-made English edition (no translation for provision 2).
+    fn bilingual() -> (Corpus, Translation) {
+        let sentence = |id: &str, text: &str, domains: &[&str]| crate::model::Sentence {
+            id: id.to_string(),
+            text: text.to_string(),
+            domains: domains.iter().map(|d| d.to_string()).collect(),
+            tools: vec!["platforms".to_string()],
+            reasons: vec![],
+            coded_by: Default::default(),
+            note: None,
+        };
+        let provision = |id: &str, province: &str, position: usize, path: &[&str], sentences: Vec<crate::model::Sentence>| Provision {
+            id: id.to_string(),
+            doc: format!("{province}-doc"),
+            province: province.to_string(),
+            position,
+            path: path.iter().map(|h| h.to_string()).collect(),
+            text: sentences.iter().map(|s| s.text.as_str()).collect(),
+            departments: vec![],
+            responsibility: None,
+            sentences,
+        };
+        let document = |province: &str, outline: Vec<Heading>| crate::model::Document {
+            id: format!("{province}-doc"),
+            province: province.to_string(),
+            title: None,
+            issuer: None,
+            date: None,
+            doc_number: None,
+            publication_date: None,
+            source_file: String::new(),
+            source_url: None,
+            addressee: None,
+            signature: None,
+            notes: None,
+            quality_notes: vec![],
+            provision_notes: vec![],
+            front_matter: vec![],
+            outline,
+            stats: Default::default(),
+        };
+        let heading = Heading { id: "hunan-h1".into(), level: 1, text: "一、总体要求".into(), first_provision: 1 };
+        let provisions = vec![
+            provision("hunan-p", "hunan", 0, &[], vec![sentence("hunan-p:1", "加强知识产权保护。", &["ip"])]),
+            provision(
+                "hunan-1",
+                "hunan",
+                1,
+                &["一、总体要求"],
+                vec![sentence("hunan-1:1", "发展现代物流和航运。", &[]), sentence("hunan-1:2", "推进云计算。", &["it"])],
+            ),
+            provision("jilin-1", "jilin", 0, &[], vec![sentence("jilin-1:1", "发展现代物流。", &[])]),
+        ];
+        let documents = vec![document("hunan", vec![heading]), document("jilin", vec![])];
+        let en = Translation::from_json(
+            r#"{"lang":"en","texts":{"hunan-p:1":"Strengthen IP protection and build relationships.",
+            "hunan-h1":"I. Overall requirements","hunan-1:1":"Develop modern Logistics and shipping.","hunan-1:2":"Promote cloud computing."}}"#,
+        )
+        .unwrap();
+        (Corpus::new(Bundle { schema_version: 1, documents, provisions, targets: vec![] }), en)
+    }
+
+    fn q(q: &str) -> State {
+        State { q: q.to_string(), ..State::default() }
+    }
+
+    #[test]
+    fn english_search_runs_over_the_translation() {
+        let (c, en) = bilingual();
+        // `logistics` has no Chinese term: only the translation has it.
+        assert_eq!(Query::parse("logistics").unmapped(), ["logistics"]);
+        assert_eq!(c.search(&q("logistics")), Vec::<usize>::new());
+        assert_eq!(c.search_in(&q("LOGISTICS"), Some(&en)), vec![1]);
+        // The outline path's translation is searched; terms may meet across languages.
+        assert_eq!(c.search_in(&q("requirements"), Some(&en)), vec![1]);
+        assert_eq!(c.search_in(&q("requirements 物流"), Some(&en)), vec![1]);
+        // The Chinese is still searched, and the synonyms still apply: jilin-1 has no English.
+        assert_eq!(c.search_in(&q("物流"), Some(&en)), vec![1, 2]);
+        assert_eq!(c.search_in(&q("cloud"), Some(&en)), c.search(&q("cloud")));
+        // A short word only as a whole word: `ip` is not in “relationships” or “shipping”.
+        assert_eq!(c.search_in(&q("ip"), Some(&en)), vec![0]);
+        assert_eq!(c.search_in(&q("ship"), Some(&en)), vec![1]);
+        assert_eq!(c.search_in(&q("relation"), Some(&en)), vec![0], "a longer word may begin one");
+        // Without the translation, or with an empty query, nothing changes.
+        for s in [q(""), q("物流"), q("ip"), state(&["hunan"], &[], &["platforms"])] {
+            assert_eq!(c.search_in(&s, None), c.search(&s));
+            assert_eq!(c.counts_in(&s, None), c.counts(&s));
+        }
+        assert_eq!(c.search_in(&q(""), Some(&en)), vec![0, 1, 2]);
+    }
+
+    #[test]
+    fn counts_and_matrices_follow_the_english_search() {
+        let (c, en) = bilingual();
+        let t = taxonomy();
+        let s = q("logistics");
+        let counts = c.counts_in(&s, Some(&en));
+        assert_eq!((counts.provinces["hunan"], counts.provinces["jilin"]), (1, 0));
+        for d in t.domains.iter().map(|d| d.code.as_str()).chain([GENERAL]) {
+            let alone = State { domains: vec![d.to_string()], ..s.clone() };
+            assert_eq!(counts.domains[d], c.search_in(&alone, Some(&en)).len(), "{d}");
+        }
+        assert_eq!(counts.domains[GENERAL], 1);
+        assert_eq!(c.counts(&s).domains[GENERAL], 0);
+        let m = c.matrix_in(&s, Facet::Domain, Some(&en));
+        assert_eq!((m.get("hunan", "it"), m.get("hunan", GENERAL), m.get("jilin", GENERAL)), (1, 1, 0));
+        assert_eq!(c.matrix(&s, Facet::Domain).max(), 0);
+        let it = State { domains: vec!["it".into()], ..s.clone() };
+        assert_eq!((c.general_also_in(&it, Some(&en)), c.general_also(&it)), (None, None), "the same provision");
+        let ip = State { domains: vec!["ip".into()], q: "logistics".into(), ..State::default() };
+        assert_eq!(c.search_in(&ip, Some(&en)), Vec::<usize>::new());
+        assert_eq!(c.general_also_in(&ip, Some(&en)), Some(1));
+    }
+
+    #[test]
+    fn a_word_the_translation_has_is_not_unmapped_with_it() {
+        let (c, en) = bilingual();
+        let query = Query::parse("logistics blockchain patent");
+        assert_eq!(query.unmapped(), ["logistics", "blockchain"]);
+        assert_eq!(c.unmapped_in(&query, None), ["logistics", "blockchain"]);
+        assert_eq!(c.unmapped_in(&query, Some(&en)), ["blockchain"]);
+    }
+
+    #[test]
+    fn path_headings_spell_the_path() {
+        let (c, en) = bilingual();
+        let ids = |i: usize| c.path_headings(c.provision(i)).map(|h| h.iter().map(|h| h.id.clone()).collect::<Vec<_>>());
+        assert_eq!((ids(0), ids(1)), (Some(vec![]), Some(vec!["hunan-h1".to_string()])));
+        assert_eq!((c.path_en(0, &en), c.path_en(1, &en)), (Some(vec![]), Some(vec!["I. Overall requirements"])));
+        assert_eq!(c.path_en(1, &Translation::default()), None, "untranslated");
+        // A path the outline does not spell (a damaged outline) has no headings.
+        let mut b = c.bundle.clone();
+        b.provisions[1].path = vec!["二、别的".into()];
+        let damaged = Corpus::new(b);
+        assert_eq!(damaged.path_headings(damaged.provision(1)), None);
+        assert_eq!(damaged.path_en(1, &en), None, "no heading has this text");
+        // A heading found by its text where the outline's order does not give it.
+        let mut b = c.bundle.clone();
+        b.documents[0].outline[0].first_provision = 2;
+        let reordered = Corpus::new(b);
+        assert_eq!(reordered.path_headings(reordered.provision(1)), None);
+        assert_eq!(reordered.path_en(1, &en), Some(vec!["I. Overall requirements"]));
+        assert_eq!(reordered.search_in(&q("requirements"), Some(&en)), vec![1]);
+    }
+
+    #[test]
+    fn highlights_in_english_text_are_words_ascii_case_aside() {
+        let q = Query::parse("IP logistics");
+        let text = "Logistics, IP and relationships: ip.";
+        assert_eq!(q.highlights(text), vec![(0, 9), (11, 13), (33, 35)]);
+        assert_eq!(Query::parse("patent").highlights("Patents, compatent"), vec![(0, 6)]);
+        assert_eq!(Query::parse("\"cloud computing\"").highlights("Promote Cloud Computing."), vec![(8, 23)]);
+        // A Chinese query finds nothing in English, an English one its words in Chinese text.
+        assert!(Query::parse("物流 知识产权").highlights("Modern logistics and IP").is_empty());
+        assert_eq!(Query::parse("IP").highlights("知识产权（IP）"), vec![(0, 4), (5, 7)]);
+        // In Chinese text, Latin inside Latin is still found, as before.
+        assert_eq!(Query::parse("mbps").highlights("达到20Ｍｂｐｓ"), vec![(4, 8)]);
+        assert_eq!(Query::parse("cp").highlights("ICP许可"), vec![(1, 3)]);
     }
 
     #[test]

@@ -6,7 +6,7 @@
 //! without a translation shows the Chinese with a note, never an empty space.
 
 use crate::json;
-use crate::model::Provision;
+use crate::model::{Document, Provision};
 use std::collections::HashMap;
 
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -31,6 +31,20 @@ impl Translation {
     /// A provision's translated sentences, `None` for each sentence without one.
     pub fn sentences<'a>(&'a self, p: &Provision) -> Vec<Option<&'a str>> {
         p.sentences.iter().map(|s| self.get(&s.id)).collect()
+    }
+
+    /// A document's title in English; `None` for a document without a title (there is
+    /// nothing to translate) or whose title has no translation.
+    pub fn title(&self, doc: &Document) -> Option<&str> {
+        doc.title.as_ref()?;
+        self.get(&doc.id)
+    }
+
+    /// A provision's text in English: its sentences' translations joined by spaces;
+    /// `None` unless every sentence has one (a part would pass for the whole).
+    pub fn provision_text(&self, p: &Provision) -> Option<String> {
+        let parts: Option<Vec<&str>> = self.sentences(p).into_iter().collect();
+        parts.map(|parts| parts.join(" "))
     }
 
     /// How many texts it has.
