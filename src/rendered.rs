@@ -6,7 +6,7 @@
 use crate::browser;
 use crate::i18n::tr;
 use crate::state::Ctx;
-use hts_runtime::export::{citation, matched_sentences, Style};
+use hts_runtime::export::{citation_in, matched_sentences_in, Style};
 use hts_runtime::render::Page;
 use hts_runtime::url::{self, Lang};
 use leptos::prelude::*;
@@ -33,9 +33,29 @@ pub fn host(class: &'static str, testid: &'static str, render: Memo<String>) -> 
     view! { <div class=class data-testid=testid inner_html=move || render.get()></div> }
 }
 
-/// Follows a rendered link or runs a rendered button.
-pub fn on_click(ctx: Ctx, ev: leptos::ev::MouseEvent) {
+/// Listens to clicks on the whole page for the rendered controls.
+pub fn listen(ctx: Ctx) {
+    let _ = window_event_listener(leptos::ev::click, move |ev| on_click(ctx, ev));
+}
+
+/// Follows a rendered link or state control, or runs a rendered button. A control that
+/// is rendered again by its own click keeps the focus (found again by its id).
+fn on_click(ctx: Ctx, ev: leptos::ev::MouseEvent) {
     let Some(target) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return };
+    if let Ok(Some(control)) = target.closest("[data-href]") {
+        if let Some(href) = control.get_attribute("data-href") {
+            let id = control.id();
+            ctx.follow(&href);
+            if !id.is_empty() {
+                request_animation_frame(move || {
+                    if let Some(el) = document().get_element_by_id(&id).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+                        let _ = el.focus();
+                    }
+                });
+            }
+        }
+        return;
+    }
     if let Ok(Some(link)) = target.closest("a[data-nav]") {
         // A new tab or window gets the plain link.
         if ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.button() != 0 {
@@ -59,7 +79,7 @@ pub fn on_click(ctx: Ctx, ev: leptos::ev::MouseEvent) {
             let doc = attr("data-doc");
             let Some(d) = ctx.document(&doc) else { return };
             let link = browser::absolute_url(&format!("?view=documents&doc={}", url::percent_encode(&doc)), None);
-            browser::copy(&hts_runtime::export::bibtex(d, lang, &link), "BibTeX:")
+            browser::copy(&hts_runtime::export::bibtex_in(d, lang, &link, ctx.english_untracked()), "BibTeX:")
         }
         _ => false,
     };
@@ -90,9 +110,11 @@ fn copy_link(ctx: Ctx, lang: Lang, i: usize, button: &web_sys::Element) -> bool 
 
 /// The citation in a style, quoting the sentences that meet the filters (if any).
 fn copy_citation(ctx: Ctx, lang: Lang, i: usize, style: Style) -> bool {
-    let quote = ctx.filters.with_untracked(|s| matched_sentences(ctx.corpus, i, s).join(""));
+    let en = ctx.english_untracked();
+    let joiner = if en.is_some() { " " } else { "" };
+    let quote = ctx.state.with_untracked(|s| matched_sentences_in(ctx.corpus, i, s, en).join(joiner));
     let link = browser::absolute_url("", Some(&ctx.corpus.provision(i).id));
-    let text = citation(ctx.corpus, i, style, lang, &link, (!quote.is_empty()).then_some(quote.as_str()));
+    let text = citation_in(ctx.corpus, i, style, lang, &link, (!quote.is_empty()).then_some(quote.as_str()), en);
     browser::copy(&text, tr(lang, "复制引用：", "Copy the citation:"))
 }
 

@@ -2,11 +2,13 @@
 //! sidebar, the current view, footer). The only module that imports the components.
 
 use crate::browser;
-use crate::components::{chips::ActiveFilters, english::EditionNote, facets::Facets, footer::Footer, header::Header, notice::Notice, search_box::SearchBox};
+use crate::components::{english::EditionNote, notice::Notice, search_box::SearchBox};
 use crate::i18n::{tr, tx};
+use crate::rendered::host;
 use crate::state::{corpus, Ctx};
 use crate::url_sync;
 use crate::views::{compare::CompareView, documents::DocumentsView, provisions::ProvisionsView, targets::TargetsView};
+use hts_runtime::render::controls;
 use hts_runtime::url::{Lang, View};
 use leptos::prelude::*;
 
@@ -16,6 +18,7 @@ pub fn App() -> impl IntoView {
     let ctx = Ctx::new(corpus, url_sync::read_location(corpus), browser::hash());
     provide_context(ctx);
     url_sync::listen(ctx);
+    crate::rendered::listen(ctx);
     effects(ctx);
 
     // Phones start with the filters folded away, so results come first.
@@ -30,9 +33,18 @@ pub fn App() -> impl IntoView {
         View::Documents => DocumentsView().into_any(),
     };
 
+    let header = Memo::new(move |_| ctx.with_page(&controls::header));
+    let facets = Memo::new(move |_| {
+        let counts = ctx.counts;
+        ctx.with_page(&|page| counts.with(|c| controls::facets(page, c)))
+    });
+    let chips = Memo::new(move |_| ctx.with_page(&controls::chips));
+    let hosted = !browser::is_file();
+    let footer = Memo::new(move |_| ctx.with_page(&|page| controls::footer(page, hosted)));
+
     view! {
         <a class="skip-link" href="#main" data-testid="skip-link" on:click=skip_to_main>{tx("跳到内容", "Skip to content")}</a>
-        <Header/>
+        {host("", "", header)}
         <div class="layout">
             <aside class="sidebar" aria-label=tx("检索与筛选", "Search and filters")>
                 <SearchBox/>
@@ -41,17 +53,17 @@ pub fn App() -> impl IntoView {
                         {tx("筛选条件", "Filters")}
                         {move || match active_filters() { 0 => String::new(), n => format!("（{n}）") }}
                     </summary>
-                    <Facets/>
+                    {host("facets", "", facets)}
                 </details>
             </aside>
-            <main id="main" class="content" tabindex="-1" on:click=move |ev| crate::rendered::on_click(ctx, ev)>
+            <main id="main" class="content" tabindex="-1">
                 <Notice/>
-                <ActiveFilters/>
+                {host("", "", chips)}
                 <EditionNote/>
                 {view}
             </main>
         </div>
-        <Footer/>
+        {host("", "", footer)}
     }
 }
 

@@ -3,10 +3,11 @@
 //! import this module; it imports none of them.
 //!
 //! Each memo reads only what it needs: search, counts and the compare matrices derive
-//! from [`Ctx::filters`] (the facets and the query), so a change of language, view,
-//! document or grouping never searches again.
+//! from [`Ctx::filters`] (the facets and the query) and [`Ctx::english_search`] (an
+//! English page searches the translation too), so a change of view, document or grouping
+//! never searches again, and a change of language only once the English is loaded.
 
-use hts_runtime::search::{Corpus, Counts, Facet, Query};
+use hts_runtime::search::{Corpus, Counts, Query};
 use hts_runtime::translation::Translation;
 use hts_runtime::url::{Decoded, Ignored, Lang, State, View};
 use leptos::prelude::*;
@@ -33,6 +34,8 @@ pub struct Ctx {
     pub filters: Memo<State>,
     pub query: Memo<Query>,
     pub results: Memo<Vec<usize>>,
+    /// Searches run over the English edition too: the page is in English and has it.
+    pub english_search: Memo<bool>,
     pub counts: Memo<Counts>,
     pub lang: Memo<Lang>,
     pub view: Memo<View>,
@@ -55,6 +58,11 @@ impl Ctx {
     pub fn new(corpus: &'static Corpus, decoded: Decoded, highlight: Option<String>) -> Ctx {
         let state = RwSignal::new(decoded.state);
         let filters = Memo::new(move |_| state.with(State::filters));
+        let lang = Memo::new(move |_| state.with(|s| s.lang));
+        let en: RwSignal<Option<&'static Translation>> = RwSignal::new(None);
+        let english_search = Memo::new(move |_| lang.get() == Lang::En && en.with(Option::is_some));
+        // The edition searched, read when `english_search` says so (tracked through it).
+        let searched = move || if english_search.get() { en.get_untracked() } else { None };
         Ctx {
             corpus,
             state,
@@ -62,14 +70,21 @@ impl Ctx {
             highlight: RwSignal::new(highlight),
             filters,
             query: Memo::new(move |_| filters.with(|f| Query::parse(&f.q))),
-            results: Memo::new(move |_| filters.with(|f| corpus.search(f))),
-            counts: Memo::new(move |_| filters.with(|f| corpus.counts(f))),
-            lang: Memo::new(move |_| state.with(|s| s.lang)),
+            results: Memo::new(move |_| {
+                let en = searched();
+                filters.with(|f| corpus.search_in(f, en))
+            }),
+            english_search,
+            counts: Memo::new(move |_| {
+                let en = searched();
+                filters.with(|f| corpus.counts_in(f, en))
+            }),
+            lang,
             view: Memo::new(move |_| state.with(|s| s.view)),
             doc: Memo::new(move |_| state.with(|s| s.doc.clone())),
             url_write_pending: RwSignal::new(false),
             settled: RwSignal::new(true),
-            en: RwSignal::new(None),
+            en,
             en_failed: RwSignal::new(false),
             en_requested: StoredValue::new(false),
         }
@@ -129,16 +144,22 @@ impl Ctx {
         }
     }
 
-    /// The live count of one facet option under the other filters.
-    pub fn count(&self, facet: Facet, code: &str) -> usize {
-        self.counts.with(|c| {
-            let map = match facet {
-                Facet::Province => &c.provinces,
-                Facet::Domain => &c.domains,
-                Facet::Tool => &c.tools,
-            };
-            map.get(code).copied().unwrap_or(0)
-        })
+    /// The English edition when searches run over it (tracked).
+    pub fn searched_edition(&self) -> Option<&'static Translation> {
+        if self.english_search.get() {
+            self.en.get_untracked()
+        } else {
+            None
+        }
+    }
+
+    /// [`Ctx::english`], untracked (for event handlers).
+    pub fn english_untracked(&self) -> Option<&'static Translation> {
+        if self.lang.get_untracked() == Lang::En {
+            self.en.get_untracked()
+        } else {
+            None
+        }
     }
 
     /// The document with this id.

@@ -68,21 +68,6 @@ impl Ctx {
         edit(&mut next);
         self.navigate(next, History::Push);
     }
-
-    /// The shareable query string of a state.
-    pub fn href(&self, state: &State) -> String {
-        let q = url::encode(state);
-        if q.is_empty() {
-            "?".to_string()
-        } else {
-            q
-        }
-    }
-
-    /// The link to the current state in another view (tracks the state).
-    pub fn href_at(&self, view: url::View) -> String {
-        self.state.with(|s| self.href(&s.at_view(view)))
-    }
 }
 
 fn doc_ids(corpus: &Corpus) -> Vec<&str> {

@@ -1,26 +1,11 @@
-//! The English edition on the page: titles and outline paths in English, the note that
-//! labels the translation as unofficial (once per view), and what the page says while it
-//! loads or when it could not load. A text without a translation shows the Chinese with
-//! "(not translated)", never an empty space.
+//! The note that labels the English edition as an unofficial translation (once per view),
+//! and what the page says while it loads or when it could not load. The translated texts
+//! themselves are rendered by `hts_runtime::render` (a text without a translation shows
+//! the Chinese with "(not translated)", never an empty space).
 
-use crate::i18n;
 use crate::state::use_ctx;
-use hts_runtime::model::Document;
-use hts_runtime::translation::Translation;
 use hts_runtime::url::{Lang, View};
 use leptos::prelude::*;
-
-/// Said after a Chinese text shown where its English is missing.
-pub const NOT_TRANSLATED: &str = " (not translated)";
-
-/// A document's title in English when there is a translation; an untitled document is
-/// named by what it is, in the reader's language.
-pub fn document_title(lang: Lang, doc: &Document, en: Option<&Translation>) -> String {
-    match (en, &doc.title) {
-        (Some(en), Some(title)) => en.get(&doc.id).map(str::to_string).unwrap_or_else(|| format!("{title}{NOT_TRANSLATED}")),
-        _ => i18n::document_title(lang, doc),
-    }
-}
 
 /// The note above a view that shows translated text: unofficial, the original one click
 /// away; or that the English is loading (the Chinese shows meanwhile); or that it could

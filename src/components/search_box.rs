@@ -26,8 +26,9 @@ pub fn SearchBox() -> impl IntoView {
     };
     let unmapped = move || {
         let lang = ctx.lang.get();
+        let en = ctx.searched_edition();
         ctx.query.with(|q| {
-            let words: Vec<String> = q.unmapped().iter().map(|w| format!("“{w}”")).collect();
+            let words: Vec<String> = ctx.corpus.unmapped_in(q, en).iter().map(|w| format!("“{w}”")).collect();
             (!words.is_empty()).then(|| match lang {
                 Lang::Zh => format!("没有与{}对应的中文词，已按原文检索。", words.join("、")),
                 Lang::En => format!("No Chinese term known for {}; searched as written.", words.join(", ")),

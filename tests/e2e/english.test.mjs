@@ -193,3 +193,55 @@ describe('English targets table', () => {
     assert.match(await programmes.first().innerText(), /not a result/);
   });
 });
+
+describe('English search, citations and exports', () => {
+  test('a word only the translation has finds provisions, marked in the English text', async () => {
+    const page = await site.page();
+    await openEnglish(page, '?lang=en&q=logistics');
+    assert.ok(await cards(page).count() > 0, 'provisions found through the translation');
+    const marks = await page.locator('[data-testid=provision] .text[lang=en] mark').evaluateAll((ms) => ms.map((m) => m.textContent));
+    assert.ok(marks.length > 0 && marks.every((m) => /^logistics$/i.test(m)), marks.join('|'));
+    assert.equal(await page.locator('[data-testid=query-unmapped]').count(), 0, 'not said to be unmapped');
+    // The same word in Chinese mode is not in the Chinese text: nothing found, and said so.
+    await open(page, site.base, '?q=logistics');
+    assert.equal(await cards(page).count(), 0);
+  });
+
+  test('citations name the English title as an unofficial translation beside the Chinese', async () => {
+    const page = await site.page();
+    await site.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(site.base).origin });
+    await openEnglish(page, '?lang=en&province=guangdong&domain=it');
+    // Every titled document's citation gives its English title, labelled; an untitled one
+    // is described (never given an invented title).
+    const citations = await cards(page).evaluateAll((cs) => cs.map((c) => c.dataset.citation));
+    // A card whose sentences meet the filter (emphasised) is quoted.
+    const quoted = await cards(page).evaluateAll((cs) => cs.findIndex((c) => c.querySelector('.text[lang=en] .sentence:not(.dim)')));
+    const titled = citations.filter((c) => !/title not in the source/.test(c));
+    assert.ok(titled.length > 0);
+    for (const cite of titled) {
+      assert.match(cite, /\[unofficial translation\]/);
+      assert.match(cite, /paragraph \d+/);
+    }
+    assert.ok(quoted >= 0);
+    const card = cards(page).nth(quoted);
+    await card.locator('[data-testid=copy-citation-plain]').click();
+    const plain = await page.evaluate(() => navigator.clipboard.readText());
+    assert.match(plain, /“[^”]*[A-Za-z]{4}[^”]*” \[unofficial translation\]/);
+    assert.match(plain, /Quoted \(unofficial translation\): “[^”]*[a-z]{4}/);
+  });
+
+  test('exports in English carry the English beside the Chinese', async () => {
+    const page = await site.page();
+    await openEnglish(page, '?lang=en&tool=tax');
+    const [file] = await Promise.all([page.waitForEvent('download'), page.locator('[data-testid=export-csv]').click()]);
+    const csv = fs.readFileSync(await file.path(), 'utf8');
+    const head = csv.replace(/^\uFEFF/, '').split('\r\n')[0];
+    assert.match(head, /Text \(English, unofficial translation\)/);
+    assert.match(csv, CJK, 'the Chinese original stays');
+    const [json] = await Promise.all([page.waitForEvent('download'), page.locator('[data-testid=export-json]').click()]);
+    const data = JSON.parse(fs.readFileSync(await json.path(), 'utf8'));
+    const records = Array.isArray(data) ? data : data.provisions ?? data.results;
+    assert.ok(records.length > 0 && records.every((r) => 'text_en' in r), Object.keys(records[0] ?? {}).join(','));
+    assert.ok(records.some((r) => typeof r.text_en === 'string' && asciiShare(r.text_en) > 0.9));
+  });
+});

@@ -3,7 +3,7 @@
 import { test, before, after, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { start, open, resultCount, attr, settled } from './helpers.mjs';
+import { start, open, resultCount, attr, settled, screenshot } from './helpers.mjs';
 
 let site;
 before(async () => { site = await start(); });
@@ -118,6 +118,31 @@ describe('compare cells open exactly what they count', () => {
     const tags = await attr(page.locator('[data-testid=side-tags]'), 'class');
     assert.ok(tags.length > 0);
     assert.match(await page.locator('[data-testid=side-tags]').first().innerText(), /税收优惠/);
+  });
+
+  test('with lang=en the side by side reads in English (issue 14)', async () => {
+    const page = await site.page({ width: 1366, height: 900 });
+    await open(page, site.base, '?view=compare&tool=tax&lang=en');
+    await page.waitForSelector('[data-testid=side-provision] p[lang=en]');
+    assert.match(await page.locator('[data-testid=side-translation]').innerText(), /Unofficial English translation/);
+    const letters = (s) => [...s].filter((c) => /\p{L}/u.test(c));
+    const ascii = (s) => letters(s).filter((c) => /[A-Za-z]/.test(c)).length / Math.max(1, letters(s).length);
+    const first = page.locator('[data-testid=side-provision]').first();
+    const text = await first.locator('p[lang=en]').innerText();
+    assert.ok(text.length > 40 && ascii(text) > 0.95, text);
+    assert.ok(await page.locator('[data-testid=side-provision] .sentence:not(.dim)').count() > 0);
+    assert.match(await page.locator('[data-testid=side-tags]').first().innerText(), /Tax incentives/);
+    assert.match(await page.locator('[data-testid=side-jilin] h3').innerText(), /^Jilin/);
+    // The cells keep the language: a click opens the counted provisions, still in English.
+    const cell = page.locator('[data-testid=cell-jilin-tax]');
+    const n = Number(await cell.getAttribute('data-count'));
+    await page.evaluate(() => document.querySelector('.side-title').scrollIntoView());
+    await screenshot(page, 'english-desktop-compare');
+    await cell.click();
+    await page.waitForSelector('[data-testid=result-count]');
+    await settled(page);
+    assert.equal(await resultCount(page), n);
+    assert.equal(new URL(page.url()).searchParams.get('lang'), 'en');
   });
 });
 

@@ -82,26 +82,13 @@ pub fn document_title(lang: Lang, doc: &Document, en: Option<&Translation>) -> S
 }
 
 /// A provision's outline path, ` › ` between headings, in English when there is a
-/// translation of every heading on it; the preamble by name.
+/// translation of every heading on it (else in Chinese); the preamble by name.
 pub fn path(corpus: &Corpus, lang: Lang, p: &Provision, en: Option<&Translation>) -> String {
     if p.path.is_empty() {
         return tr(lang, "序言", "Preamble").to_string();
     }
-    match (en, path_headings(corpus, p)) {
-        (Some(en), Some(headings)) => headings.iter().map(|h| en.get(&h.id).unwrap_or(&h.text)).collect::<Vec<_>>().join(" › "),
+    match (en, corpus.index_of(&p.id)) {
+        (Some(en), Some(i)) => corpus.path_en(i, en).map_or_else(|| p.path.join(" › "), |path| path.join(" › ")),
         _ => p.path.join(" › "),
     }
-}
-
-/// The headings on a provision's outline path, outermost first: the headings before it in
-/// the document, each closing those of its level and below. `None` when they do not spell
-/// the provision's path (a damaged outline), so callers fall back to the path's text.
-pub fn path_headings<'a>(corpus: &'a Corpus, p: &Provision) -> Option<Vec<&'a crate::model::Heading>> {
-    let doc = corpus.bundle.documents.iter().find(|d| d.id == p.doc)?;
-    let mut stack: Vec<&crate::model::Heading> = Vec::new();
-    for h in doc.outline.iter().filter(|h| h.first_provision <= p.position) {
-        stack.retain(|o| o.level < h.level);
-        stack.push(h);
-    }
-    (stack.len() == p.path.len() && stack.iter().zip(&p.path).all(|(h, t)| h.text == *t)).then_some(stack)
 }

@@ -3,7 +3,7 @@
 //! buttons) and the list of results, optionally grouped by province.
 
 use super::{href_at, testid, Html, Page};
-use crate::export::{citation, Style};
+use crate::export::{citation_in, Style};
 use crate::labels::{self, NOT_TRANSLATED};
 use crate::model::{CodedBy, Provision, ProvisionNote, ReasonKind, Sentence, TagReason};
 use crate::url::{Lang, View};
@@ -61,13 +61,15 @@ pub fn card(h: &mut Html, page: &Page, index: usize) {
     let p = corpus.provision(index);
     let Some(doc) = corpus.bundle.documents.iter().find(|d| d.id == p.doc) else { return };
     let en = page.en;
-    let link = format!("{}#{}", page.base, crate::url::percent_encode(&p.id));
-    let cite = citation(corpus, index, Style::GbT7714, lang, &link, None);
+    // A prerendered card has no address of its own to cite (nor a script to copy it).
+    let cite = if page.prerender {
+        ("", String::new())
+    } else {
+        let link = format!("{}#{}", page.base, crate::url::percent_encode(&p.id));
+        ("data-citation", citation_in(corpus, index, Style::GbT7714, lang, &link, None, en))
+    };
     let class = if page.highlight == Some(p.id.as_str()) { "provision highlighted" } else { "provision" };
-    h.open(
-        "article",
-        &[("class", class), (testid(page), "provision"), ("data-id", &p.id), ("data-province", &p.province), ("data-citation", &cite), ("id", &p.id)],
-    );
+    h.open("article", &[("class", class), (testid(page), "provision"), ("data-id", &p.id), ("data-province", &p.province), (cite.0, &cite.1), ("id", &p.id)]);
     h.raw("<header class=\"provision-head\">");
     let badge = format!("badge province-{}", p.province);
     h.element("span", &[("class", &badge)], &labels::province(lang, &p.province));

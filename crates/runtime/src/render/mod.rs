@@ -13,6 +13,7 @@
 
 mod card;
 pub mod compare;
+pub mod controls;
 pub mod reader;
 pub mod targets;
 
@@ -30,7 +31,8 @@ pub struct Page<'a> {
     pub query: &'a Query,
     /// The English edition, when the page is in English and it is loaded.
     pub en: Option<&'a Translation>,
-    /// The page's absolute address without query or fragment (citations link to it).
+    /// The page's absolute address without query or fragment (citations link to it); in a
+    /// prerendered page, the site's root relative to it (`./`, or `../` from `docs/`).
     pub base: &'a str,
     /// The provision or heading named by the fragment.
     pub highlight: Option<&'a str>,
@@ -173,6 +175,16 @@ pub(crate) fn href(state: &State) -> String {
         "?".to_string()
     } else {
         q
+    }
+}
+
+/// A link to a state of the app: [`href`], or from a prerendered page, `index.html` at
+/// the site's root ([`Page::base`]) with the state's query.
+pub(crate) fn app_href(page: &Page, state: &State) -> String {
+    if page.prerender {
+        format!("{}index.html{}", page.base, crate::url::encode(state))
+    } else {
+        href(state)
     }
 }
 
