@@ -6,9 +6,9 @@
 use crate::browser;
 use crate::i18n::tr;
 use crate::state::Ctx;
-use hts_runtime::export::{citation_in, matched_sentences_in, Style};
+use hts_runtime::export::{citation_in, matched_sentences_in, results_csv_in, results_json_in, Style};
 use hts_runtime::render::Page;
-use hts_runtime::url::{self, Lang};
+use hts_runtime::url::{self, Lang, View};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -75,6 +75,8 @@ fn on_click(ctx: Ctx, ev: leptos::ev::MouseEvent) {
         ("copy-link", Some(i)) => copy_link(ctx, lang, i, &button),
         ("copy-citation", Some(i)) => copy_citation(ctx, lang, i, Style::GbT7714),
         ("copy-plain", Some(i)) => copy_citation(ctx, lang, i, Style::Plain),
+        ("export-csv", _) => export(ctx, false),
+        ("export-json", _) => export(ctx, true),
         ("copy-bibtex", _) => {
             let doc = attr("data-doc");
             let Some(d) = ctx.document(&doc) else { return };
@@ -86,6 +88,27 @@ fn on_click(ctx: Ctx, ev: leptos::ev::MouseEvent) {
     if copied {
         flash(&button, &attr("data-done"));
     }
+}
+
+/// The results or both compare matrices as a file (labels in the CSV, codes in the JSON;
+/// rows link to each provision: the page's address with `#id`). The targets view runs its
+/// own exports (its rows follow its sort). False: nothing to say "copied" about.
+fn export(ctx: Ctx, json: bool) -> bool {
+    let (name, mime) = if json { ("json", "application/json") } else { ("csv", "text/csv;charset=utf-8") };
+    let en = ctx.english_untracked();
+    let text = ctx.state.with_untracked(|s| match s.view {
+        View::Provisions => {
+            let base = browser::absolute_url("", None);
+            let results = ctx.results.get_untracked();
+            Some(("provisions", if json { results_json_in(ctx.corpus, &results, s, &base, en) } else { results_csv_in(ctx.corpus, &results, s, &base, en) }))
+        }
+        View::Compare => Some(("compare", hts_runtime::render::compare::export(ctx.corpus, s, ctx.searched_edition_untracked(), json))),
+        _ => None,
+    });
+    if let Some((what, text)) = text {
+        browser::download(&format!("hts-{what}.{name}"), mime, &text);
+    }
+    false
 }
 
 /// A provision's link with the page's state: from `offline.html` a file address, which

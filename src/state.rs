@@ -153,6 +153,15 @@ impl Ctx {
         }
     }
 
+    /// [`Ctx::searched_edition`], untracked (for event handlers).
+    pub fn searched_edition_untracked(&self) -> Option<&'static Translation> {
+        if self.english_search.get_untracked() {
+            self.en.get_untracked()
+        } else {
+            None
+        }
+    }
+
     /// [`Ctx::english`], untracked (for event handlers).
     pub fn english_untracked(&self) -> Option<&'static Translation> {
         if self.lang.get_untracked() == Lang::En {
@@ -172,10 +181,4 @@ impl Ctx {
 /// with `Debug`, whose tables weigh on the download).
 pub fn use_ctx() -> Ctx {
     use_context::<Ctx>().expect("the shell provides the context")
-}
-
-/// Sorts indices by a comparison: every sort of the app goes through this one
-/// instantiation of the sort code (each element type and comparison compiles its own).
-pub fn sort_indices(v: &mut [usize], cmp: &dyn Fn(usize, usize) -> std::cmp::Ordering) {
-    v.sort_unstable_by(|&a, &b| cmp(a, b));
 }

@@ -2,11 +2,10 @@
 //! side by side are rendered as HTML text by `hts_runtime::render::compare` (cells are
 //! links to what they count, followed in the app by `crate::rendered`).
 
-use crate::browser::download;
 use crate::i18n::tx;
 use crate::rendered::host;
-use crate::state::{use_ctx, Ctx};
-use hts_runtime::render::compare;
+use crate::state::use_ctx;
+use hts_runtime::render::{compare, controls};
 use hts_runtime::search::Facet;
 use leptos::prelude::*;
 
@@ -24,6 +23,7 @@ pub fn CompareView() -> impl IntoView {
         ctx.filters.with(|s| ctx.corpus.matrix_in(s, Facet::Tool, en))
     });
     let matrices = Memo::new(move |_| domains.with(|d| tools.with(|t| ctx.with_page(&|page| compare::matrices(page, d, t)))));
+    let toolbar = Memo::new(move |_| ctx.with_page(&|page| controls::toolbar(page, controls::Switch::Shares)));
     let side = Memo::new(move |_| ctx.results.with(|r| ctx.with_page(&|page| compare::side_by_side(page, r))));
     view! {
         <section class="compare">
@@ -31,28 +31,9 @@ pub fn CompareView() -> impl IntoView {
             <p class="hint">{tx(
                 "每格为该省、该行在其余筛选条件下的条文数（本表的行与省份筛选除外：列为所选省份，已选的行加粗标出），颜色越深数量越多；点击数字即打开正好这些条文。",
                 "Each cell counts the provisions of that province and row under the other filters (not this table's own: the columns are the selected provinces, selected rows are marked); darker means more. A click opens exactly the provisions counted.")}</p>
-            <label class="toggle">
-                <input type="checkbox" data-testid="compare-shares" prop:checked=move || ctx.state.with(|s| s.shares)
-                    on:change=move |_| ctx.update(|s| s.toggle_shares())/>
-                {tx("显示为占该省全部条文的比例", "Show as shares of each province's provisions")}
-            </label>
-            <div class="toolbar">
-                <button class="action" data-testid="export-csv" on:click=move |_| export(ctx, false)>{tx("导出 CSV", "Export CSV")}</button>
-                <button class="action" data-testid="export-json" on:click=move |_| export(ctx, true)>{tx("导出 JSON", "Export JSON")}</button>
-            </div>
+            {host("", "", toolbar)}
             {host("matrices", "compare-matrices", matrices)}
             {host("side", "compare-side", side)}
         </section>
-    }
-}
-
-/// Both matrices as one long table (labels in the CSV, codes in the JSON).
-fn export(ctx: Ctx, json: bool) {
-    let en = ctx.english_search.get_untracked().then(|| ctx.en.get_untracked()).flatten();
-    let text = ctx.state.with_untracked(|s| compare::export(ctx.corpus, s, en, json));
-    if json {
-        download("hts-compare.json", "application/json", &text);
-    } else {
-        download("hts-compare.csv", "text/csv;charset=utf-8", &text);
     }
 }

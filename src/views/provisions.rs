@@ -1,8 +1,7 @@
 //! The results view: the count, the list of matching provisions (optionally grouped by
 //! province), exports, and an empty state that offers to clear the filters.
 
-use crate::browser::download;
-use crate::i18n::{self, tx};
+use crate::i18n;
 use crate::state::use_ctx;
 use hts_runtime::render::{self, controls};
 use hts_runtime::url::Lang;
@@ -12,26 +11,7 @@ use leptos::prelude::*;
 pub fn ProvisionsView() -> impl IntoView {
     let ctx = use_ctx();
     let count = move || i18n::count_provisions(ctx.lang.get(), ctx.results.with(Vec::len));
-    let grouped = Memo::new(move |_| ctx.state.with(|s| s.group_by_province));
-    // Rows carry the link to each provision: the page's address with `#id`.
-    let export = move |json: bool| {
-        let base = crate::browser::absolute_url("", None);
-        ctx.results.with_untracked(|r| {
-            ctx.state.with_untracked(|s| {
-                if json {
-                    download("hts-provisions.json", "application/json", &hts_runtime::export::results_json_in(ctx.corpus, r, s, &base, ctx.english_untracked()))
-                } else {
-                    download(
-                        "hts-provisions.csv",
-                        "text/csv;charset=utf-8",
-                        &hts_runtime::export::results_csv_in(ctx.corpus, r, s, &base, ctx.english_untracked()),
-                    )
-                }
-            })
-        })
-    };
-    let export_csv = move |_| export(false);
-    let export_json = move |_| export(true);
+    let toolbar = Memo::new(move |_| ctx.with_page(&|page| controls::toolbar(page, controls::Switch::Grouping)));
     // The general-measures offer, a hidden linked provision, or the empty state.
     let companions = Memo::new(move |_| {
         let en = ctx.searched_edition();
@@ -50,13 +30,7 @@ pub fn ProvisionsView() -> impl IntoView {
         <section class="results" aria-labelledby="result-count">
             <div class="toolbar">
                 <h2 id="result-count" class="result-count" data-testid="result-count" aria-live="polite">{count}</h2>
-                <label class="toggle">
-                    <input type="checkbox" data-testid="group-by-province" prop:checked=grouped
-                        on:change=move |_| ctx.update(|s| s.toggle_grouping())/>
-                    {tx("按省份分组", "Group by province")}
-                </label>
-                <button class="action" data-testid="export-csv" on:click=export_csv>{tx("导出 CSV", "Export CSV")}</button>
-                <button class="action" data-testid="export-json" on:click=export_json>{tx("导出 JSON", "Export JSON")}</button>
+                {crate::rendered::host("toolbar-controls", "", toolbar)}
             </div>
             {crate::rendered::host("", "", companions)}
             <List/>

@@ -15,7 +15,7 @@ pub fn TargetsView() -> impl IntoView {
     // Indices of the targets of the matching provisions, in the chosen order.
     let rows = Memo::new(move |_| {
         let sort = sort.get();
-        ctx.results.with(|r| targets::rows(ctx.corpus, r, sort, crate::state::sort_indices))
+        ctx.results.with(|r| targets::rows(ctx.corpus, r, sort))
     });
     let html = Memo::new(move |_| {
         let sort = sort.get();

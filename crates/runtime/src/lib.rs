@@ -30,3 +30,10 @@ pub mod translation;
 pub mod url;
 
 pub use model::Bundle;
+
+/// Sorts indices by a comparison: every sort of indices goes through this one
+/// instantiation of the sort code (each element type and comparison compiles its own,
+/// 2–3.5 kB of wasm each).
+pub fn sort_indices(v: &mut [usize], cmp: &dyn Fn(usize, usize) -> std::cmp::Ordering) {
+    v.sort_unstable_by(|&a, &b| cmp(a, b));
+}

@@ -23,7 +23,7 @@ pub fn rows(corpus: &crate::search::Corpus, results: &[usize], grouped: bool, li
     if grouped {
         let order: Vec<&str> = corpus.bundle.documents.iter().map(|d| d.province.as_str()).collect();
         let group = |i: usize| order.iter().position(|p| *p == corpus.provision(i).province);
-        results.sort_unstable_by_key(|&i| (group(i), i));
+        crate::sort_indices(&mut results, &|a, b| (group(a), a).cmp(&(group(b), b)));
     }
     let mut current: Option<&str> = None;
     for &i in results.iter().take(limit) {

@@ -259,17 +259,18 @@ pub fn empty(page: &Page, en: Option<&crate::translation::Translation>) -> Strin
         next.clear_query();
         options.push((format!("“{}”", s.q), next));
     }
-    let mut counted: Vec<(usize, usize, String, State)> =
-        options.into_iter().enumerate().map(|(k, (label, next))| (page.corpus.search_in(&next, en).len(), k, label, next)).filter(|o| o.0 > 0).collect();
+    let counts: Vec<usize> = options.iter().map(|(_, next)| page.corpus.search_in(next, en).len()).collect();
     // The largest first, ties in the order above.
-    counted.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    let mut order: Vec<usize> = (0..options.len()).filter(|&k| counts[k] > 0).collect();
+    crate::sort_indices(&mut order, &|a, b| counts[b].cmp(&counts[a]).then(a.cmp(&b)));
     let mut h = Html::new();
     h.open("div", &[("class", "empty"), (testid(page), "empty")]).element("p", &[], page.tr("没有符合条件的条文。", "No provision matches these filters."));
-    if !counted.is_empty() {
+    if counts.iter().any(|&n| n > 0) {
         h.element("p", &[], page.tr("去掉其中一个条件可得到结果：", "Removing one filter gives results:"));
     }
     h.raw("<ul class=\"empty-suggestions\">");
-    for (n, _, label, next) in counted {
+    for k in order {
+        let (label, next, n) = (&options[k].0, &options[k].1, counts[k]);
         let text = match lang {
             Lang::Zh => format!("去掉 {label}（{n} 条）"),
             Lang::En => format!("Remove {label} ({n})"),
@@ -277,7 +278,7 @@ pub fn empty(page: &Page, en: Option<&crate::translation::Translation>) -> Strin
         h.raw("<li>");
         h.element(
             "button",
-            &[("class", "link-button"), ("type", "button"), (testid(page), "empty-remove"), ("data-count", &n.to_string()), ("data-href", &href(&next))],
+            &[("class", "link-button"), ("type", "button"), (testid(page), "empty-remove"), ("data-count", &n.to_string()), ("data-href", &href(next))],
             &text,
         );
         h.raw("</li>");
@@ -286,4 +287,44 @@ pub fn empty(page: &Page, en: Option<&crate::translation::Translation>) -> Strin
     state_button(&mut h, page, "action primary", "empty-clear", Some(after(s, State::clear_filters)), page.tr("清除全部筛选", "Clear all filters"));
     h.close("div");
     h.finish()
+}
+
+/// The switch a view's toolbar carries.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Switch {
+    /// The results: group by province.
+    Grouping,
+    /// The compare view: shares instead of counts.
+    Shares,
+}
+
+/// A view's toolbar: its switch (a checkbox leading to the switched state) and the export
+/// buttons, which the app runs by their `data-action` for the view shown.
+pub fn toolbar(page: &Page, switch: Switch) -> String {
+    let s = page.state;
+    let (on, id, label, target) = match switch {
+        Switch::Grouping => (s.group_by_province, "group-by-province", page.tr("按省份分组", "Group by province"), after(s, State::toggle_grouping)),
+        Switch::Shares => {
+            (s.shares, "compare-shares", page.tr("显示为占该省全部条文的比例", "Show as shares of each province's provisions"), after(s, State::toggle_shares))
+        }
+    };
+    let mut h = Html::new();
+    h.raw("<label class=\"toggle\">");
+    h.open("input", &[("type", "checkbox"), ("id", id), (testid(page), id), (if on { "checked" } else { "" }, ""), ("data-href", &target)]);
+    h.text(label).raw("</label>");
+    if switch == Switch::Shares {
+        h.raw("<div class=\"toolbar\">");
+    }
+    export_buttons(&mut h, page);
+    if switch == Switch::Shares {
+        h.raw("</div>");
+    }
+    h.finish()
+}
+
+/// "Export CSV" and "Export JSON" (`data-action="export-csv"`, `"export-json"`).
+pub fn export_buttons(h: &mut Html, page: &Page) {
+    for (id, label) in [("export-csv", page.tr("导出 CSV", "Export CSV")), ("export-json", page.tr("导出 JSON", "Export JSON"))] {
+        h.element("button", &[("class", "action"), ("type", "button"), (testid(page), id), ("data-action", id)], label);
+    }
 }

@@ -91,17 +91,13 @@ pub fn compare(corpus: &Corpus, sort: Sort, a: usize, b: usize) -> Ordering {
     }
 }
 
-/// The caller's sort of indices by a comparison (the app has one instantiation of the
-/// sort code for all its lists, and passes it here).
-pub type SortIndices = fn(&mut [usize], &dyn Fn(usize, usize) -> Ordering);
-
 /// The indices of the targets of the matching provisions (`results`, in corpus order),
 /// in `sort`'s order.
-pub fn rows(corpus: &Corpus, results: &[usize], sort: Sort, sort_indices: SortIndices) -> Vec<usize> {
+pub fn rows(corpus: &Corpus, results: &[usize], sort: Sort) -> Vec<usize> {
     let targets = &corpus.bundle.targets;
     let mut rows: Vec<usize> =
         (0..targets.len()).filter(|&i| corpus.index_of(&targets[i].provision).is_some_and(|p| results.binary_search(&p).is_ok())).collect();
-    sort_indices(&mut rows, &|a, b| compare(corpus, sort, a, b));
+    crate::sort_indices(&mut rows, &|a, b| compare(corpus, sort, a, b));
     rows
 }
 
@@ -380,14 +376,10 @@ mod tests {
         Corpus::new(Bundle { schema_version: 1, documents: vec![], provisions, targets })
     }
 
-    fn sort_indices(v: &mut [usize], cmp: &dyn Fn(usize, usize) -> Ordering) {
-        v.sort_by(|&a, &b| cmp(a, b));
-    }
-
     fn render(corpus: &Corpus, state: &State, en: Option<&Translation>, sort: Sort) -> String {
         let results: Vec<usize> =
             (0..corpus.bundle.provisions.len()).filter(|&i| state.provinces.is_empty() || state.provinces.contains(&corpus.provision(i).province)).collect();
-        let rows = rows(corpus, &results, sort, sort_indices);
+        let rows = rows(corpus, &results, sort);
         let query = Query::parse(&state.q);
         let page = Page { corpus, state, query: &query, en, base: "https://example.org/", highlight: None, prerender: false };
         view(&page, &rows, sort)
@@ -411,7 +403,7 @@ mod tests {
     fn rows_are_the_targets_of_the_results_in_the_sort_order() {
         let c = corpus();
         let all = [0, 1, 2];
-        let sort = |key, ascending| rows(&c, &all, Sort { key, ascending }, sort_indices);
+        let sort = |key, ascending| rows(&c, &all, Sort { key, ascending });
         // By province: hunan before jilin, ties in the bundle's order.
         assert_eq!(sort(SortKey::Province, true), [0, 1, 2, 3, 4]);
         assert_eq!(sort(SortKey::Province, false), [4, 3, 2, 1, 0]);
@@ -422,8 +414,8 @@ mod tests {
         // Units by their text: `%`, then 个 < 兆 < 家 by code point.
         assert_eq!(sort(SortKey::Unit, true), [0, 3, 2, 4, 1]);
         // Only the matching provisions' targets.
-        assert_eq!(rows(&c, &[1, 2], Sort::default(), sort_indices), [2, 3, 4]);
-        assert!(rows(&c, &[], Sort::default(), sort_indices).is_empty());
+        assert_eq!(rows(&c, &[1, 2], Sort::default()), [2, 3, 4]);
+        assert!(rows(&c, &[], Sort::default()).is_empty());
     }
 
     #[test]
@@ -523,7 +515,7 @@ mod tests {
         let state = State::default();
         let query = Query::parse("");
         let page = Page { corpus: &c, state: &state, query: &query, en: None, base: "", highlight: None, prerender: true };
-        let html = view(&page, &rows(&c, &[0, 1, 2], Sort::default(), sort_indices), Sort::default());
+        let html = view(&page, &rows(&c, &[0, 1, 2], Sort::default()), Sort::default());
         assert!(!html.contains("data-testid") && !html.contains("data-nav"), "{html}");
     }
 
