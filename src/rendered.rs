@@ -27,6 +27,17 @@ impl Ctx {
     }
 }
 
+/// Markup that follows the state once the page has settled: while a change is being
+/// shown (the frame of a keystroke) it keeps its last markup, so that frame renders the
+/// results only; the facets, tabs and toolbars follow a frame later, with the rest of
+/// the list.
+pub fn after_results(ctx: Ctx, render: impl Fn() -> String + Send + Sync + 'static) -> Memo<String> {
+    Memo::new(move |prev: Option<&String>| match prev {
+        Some(markup) if !ctx.settled.get() => markup.clone(),
+        _ => render(),
+    })
+}
+
 /// An element whose content is the markup `render` returns, rendered again whenever what
 /// it reads changes. One instantiation for every view.
 pub fn host(class: &'static str, testid: &'static str, render: Memo<String>) -> impl IntoView {

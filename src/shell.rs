@@ -4,7 +4,7 @@
 use crate::browser;
 use crate::components::{english::EditionNote, notice::Notice, search_box::SearchBox};
 use crate::i18n::{tr, tx};
-use crate::rendered::host;
+use crate::rendered::{after_results, host};
 use crate::state::{corpus, Ctx};
 use crate::url_sync;
 use crate::views::{compare::CompareView, documents::DocumentsView, provisions::ProvisionsView, targets::TargetsView};
@@ -33,14 +33,14 @@ pub fn App() -> impl IntoView {
         View::Documents => DocumentsView().into_any(),
     };
 
-    let header = Memo::new(move |_| ctx.with_page(&controls::header));
-    let facets = Memo::new(move |_| {
+    let header = after_results(ctx, move || ctx.with_page(&controls::header));
+    let facets = after_results(ctx, move || {
         let counts = ctx.counts;
         ctx.with_page(&|page| counts.with(|c| controls::facets(page, c)))
     });
-    let chips = Memo::new(move |_| ctx.with_page(&controls::chips));
+    let chips = after_results(ctx, move || ctx.with_page(&controls::chips));
     let hosted = !browser::is_file();
-    let footer = Memo::new(move |_| ctx.with_page(&|page| controls::footer(page, hosted)));
+    let footer = after_results(ctx, move || ctx.with_page(&|page| controls::footer(page, hosted)));
 
     view! {
         <a class="skip-link" href="#main" data-testid="skip-link" on:click=skip_to_main>{tx("跳到内容", "Skip to content")}</a>

@@ -23,7 +23,7 @@ pub fn CompareView() -> impl IntoView {
         ctx.filters.with(|s| ctx.corpus.matrix_in(s, Facet::Tool, en))
     });
     let matrices = Memo::new(move |_| domains.with(|d| tools.with(|t| ctx.with_page(&|page| compare::matrices(page, d, t)))));
-    let toolbar = Memo::new(move |_| ctx.with_page(&|page| controls::toolbar(page, controls::Switch::Shares)));
+    let toolbar = crate::rendered::after_results(ctx, move || ctx.with_page(&|page| controls::toolbar(page, controls::Switch::Shares)));
     let side = Memo::new(move |_| ctx.results.with(|r| ctx.with_page(&|page| compare::side_by_side(page, r))));
     view! {
         <section class="compare">

@@ -11,7 +11,7 @@ use leptos::prelude::*;
 pub fn ProvisionsView() -> impl IntoView {
     let ctx = use_ctx();
     let count = move || i18n::count_provisions(ctx.lang.get(), ctx.results.with(Vec::len));
-    let toolbar = Memo::new(move |_| ctx.with_page(&|page| controls::toolbar(page, controls::Switch::Grouping)));
+    let toolbar = crate::rendered::after_results(ctx, move || ctx.with_page(&|page| controls::toolbar(page, controls::Switch::Grouping)));
     // The general-measures offer, a hidden linked provision, or the empty state.
     let companions = Memo::new(move |_| {
         let en = ctx.searched_edition();

@@ -228,6 +228,10 @@ describe('English search, citations and exports', () => {
     const plain = await page.evaluate(() => navigator.clipboard.readText());
     assert.match(plain, /“[^”]*[A-Za-z]{4}[^”]*” \[unofficial translation\]/);
     assert.match(plain, /Quoted \(unofficial translation\): “[^”]*[a-z]{4}/);
+    // The responsible departments read in English too, in the source's order.
+    const departments = await page.locator('[data-testid=departments] [lang=en]').first().innerText();
+    assert.match(departments, /^Provincial [A-Z]/);
+    assert.doesNotMatch(departments, CJK);
   });
 
   test('exports in English carry the English beside the Chinese', async () => {

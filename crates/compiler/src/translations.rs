@@ -1,5 +1,5 @@
 //! Translations as data: the English of every title, heading, sentence, addressee and
-//! signature (and target indicator), kept beside the seeds
+//! signature (and target indicator and responsible department), kept beside the seeds
 //! (`seeds/translations/<lang>/<document id>.jsonl`, one text a line) and shipped as a file
 //! of its own that the app loads only when that language is chosen:
 //!
@@ -9,7 +9,8 @@
 //!
 //! Ids: a document id (its title), a heading id (`hunan-hts-h2-1`), a sentence id
 //! (`hunan-hts-2-2-3:1`), `<document id>:addressee`, `<document id>:signature`, and a
-//! target `<provision id>/t<n>` (its indicator). Like reviews, a translation is keyed by
+//! target `<provision id>/t<n>` (its indicator), a responsible department
+//! `<provision id>/d<n>` (its name, from the provision's 责任单位 clause). Like reviews, a translation is keyed by
 //! id and the fingerprint of the Chinese it translates: one whose text is gone or
 //! changed fails the build, naming it.
 
@@ -54,6 +55,9 @@ pub fn translatable(bundle: &Bundle) -> HashMap<String, String> {
         for s in &p.sentences {
             texts.insert(s.id.clone(), s.text.clone());
         }
+        for (k, d) in p.departments.iter().enumerate() {
+            texts.insert(department_id(&p.id, k + 1), d.clone());
+        }
     }
     let mut n_in: HashMap<&str, usize> = HashMap::new();
     for t in &bundle.targets {
@@ -62,6 +66,11 @@ pub fn translatable(bundle: &Bundle) -> HashMap<String, String> {
         texts.insert(target_id(&t.provision, *n), t.indicator.clone());
     }
     texts
+}
+
+/// The id of a provision's `n`-th responsible department (from 1).
+pub fn department_id(provision: &str, n: usize) -> String {
+    format!("{provision}/d{n}")
 }
 
 /// The id of a provision's `n`-th target (from 1).

@@ -48,6 +48,11 @@ impl Translation {
     }
 
     /// How many texts it has.
+    /// The English name of provision `p`'s `k`-th responsible department (from 0).
+    pub fn department(&self, p: &Provision, k: usize) -> Option<&str> {
+        self.get(&format!("{}/d{}", p.id, k + 1))
+    }
+
     pub fn len(&self) -> usize {
         self.texts.len()
     }

@@ -104,7 +104,18 @@ pub fn card(h: &mut Html, page: &Page, index: usize) {
     if !p.departments.is_empty() {
         h.open("p", &[("class", "departments"), (testid(page), "departments")]);
         h.element("span", &[("class", "label")], page.tr("责任单位：", "Responsible: "));
-        h.element("span", &[("lang", "zh-CN")], &p.departments.join("、"));
+        match en {
+            // In English, each name in English where the edition has it (else in Chinese,
+            // said so), in the source's order: the first named leads.
+            Some(t) => {
+                let names: Vec<String> =
+                    p.departments.iter().enumerate().map(|(k, d)| t.department(p, k).map_or_else(|| format!("{d}{NOT_TRANSLATED}"), str::to_string)).collect();
+                h.element("span", &[("lang", "en")], &names.join("; "));
+            }
+            None => {
+                h.element("span", &[("lang", "zh-CN")], &p.departments.join("、"));
+            }
+        }
         h.close("p");
     }
     tags(h, page, index);
