@@ -157,7 +157,7 @@ pub fn bibtex_in(doc: &Document, lang: Lang, link: &str, en: Option<&Translation
         fields.push(("author", format!("{{{}}}", esc(i))));
     }
     if let Some(d) = &doc.date {
-        fields.push(("year", d[..4.min(d.len())].to_string()));
+        fields.push(("year", d.get(..4).unwrap_or(d).to_string()));
         fields.push(("date", d.clone()));
     }
     if let Some(n) = &doc.doc_number {

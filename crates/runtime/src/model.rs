@@ -280,8 +280,8 @@ pub fn departments(clause: &str) -> Vec<String> {
     let mut names: Vec<&str> = Vec::new();
     for part in inner.split(['；', ';']) {
         let mut part = part.trim();
-        if let Some(label) = LABELS.split(' ').find(|l| part.starts_with(l)) {
-            part = part[label.len()..].trim_start_matches(['：', ':', ' ']);
+        if let Some(rest) = LABELS.split(' ').find_map(|l| part.strip_prefix(l)) {
+            part = rest.trim_start_matches(['：', ':', ' ']);
         }
         for suffix in ["负责", "負責"] {
             part = part.strip_suffix(suffix).unwrap_or(part);
@@ -291,7 +291,7 @@ pub fn departments(clause: &str) -> Vec<String> {
     }
     let provincial = names.first().is_some_and(|n| n.starts_with('省'));
     let others = ["各", "市", "县", "縣", "区", "區", "国家", "國家", "中国", "中國", "中央"];
-    let bare = |n: &str| !n.contains('省') && !others.iter().any(|o| n.starts_with(o));
+    let bare = |n: &str| !crate::fold::contains(n, "省") && !others.iter().any(|o| n.starts_with(o));
     names.into_iter().map(|n| if provincial && bare(n) { format!("省{n}") } else { n.to_string() }).collect()
 }
 

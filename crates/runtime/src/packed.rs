@@ -107,7 +107,7 @@ impl Numbering {
 pub fn tag(r: &TagReason, path: &[String]) -> String {
     let why = match path.iter().position(|h| *h == r.matched).filter(|_| r.kind == ReasonKind::Heading) {
         Some(i) => format!("h{i}"),
-        None => format!("{}{}", &r.kind.as_str()[..1], r.matched),
+        None => format!("{}{}", r.kind.as_str().get(..1).unwrap_or_default(), r.matched),
     };
     format!("{}:{why}", r.code)
 }

@@ -86,12 +86,12 @@ impl Query {
     }
     /// Every term occurs in the folded text.
     pub fn matches(&self, folded: &str) -> bool {
-        self.terms.iter().all(|alts| alts.iter().any(|a| folded.contains(a.as_str())))
+        self.terms.iter().all(|alts| alts.iter().any(|a| crate::fold::contains(folded, a)))
     }
     /// Every term occurs in the folded Chinese text, or as a word in one of the English
     /// texts.
     fn matches_either(&self, folded: &str, english: &[&str]) -> bool {
-        self.terms.iter().all(|alts| alts.iter().any(|a| folded.contains(a.as_str()) || english.iter().any(|t| in_english(t, a).next().is_some())))
+        self.terms.iter().all(|alts| alts.iter().any(|a| crate::fold::contains(folded, a) || english.iter().any(|t| in_english(t, a).next().is_some())))
     }
     /// Char ranges `[start, end)` of matches in `text`, merged and sorted: in a Chinese
     /// text (width, case and script folded), or in an English one (a text without Han
@@ -104,7 +104,7 @@ impl Query {
         if !has_han(text) {
             for alt in self.terms.iter().flatten() {
                 let n = alt.chars().count();
-                ranges.extend(in_english(text, alt).map(|b| text[..b].chars().count()).map(|s| (s, s + n)));
+                ranges.extend(in_english(text, alt).map(|b| text.get(..b).map_or(0, |t| t.chars().count())).map(|s| (s, s + n)));
             }
             return merge(ranges);
         }
@@ -150,18 +150,23 @@ pub(crate) fn has_han(text: &str) -> bool {
 /// The query's words, width and case folded, in groups: each quoted phrase (`"…"`, `“…”`,
 /// `「…」`) a group marked `true`, the words between quotes a group marked `false`.
 fn tokens(q: &str) -> Vec<(Vec<String>, bool)> {
-    let q: String = q.chars().map(crate::fold::fold_char).collect();
-    let mut groups = Vec::new();
-    let mut rest = q.as_str();
-    let quote_open = |c: char| matches!(c, '"' | '“' | '「');
-    while !rest.is_empty() {
-        let (before, after) = rest.split_at(rest.find(quote_open).unwrap_or(rest.len()));
-        groups.push((before.split_whitespace().map(str::to_string).collect::<Vec<_>>(), false));
-        let Some(open) = after.chars().next() else { break };
-        let inner = &after[open.len_utf8()..];
-        let close = inner.find(['"', '”', '」']).unwrap_or(inner.len());
-        groups.push((inner[..close].split_whitespace().map(str::to_string).collect(), true));
-        rest = inner.get(close..).map_or("", |r| r.get(r.chars().next().map_or(0, char::len_utf8)..).unwrap_or(""));
+    // One pass over the chars (no slicing): a quote closes the group and opens the next,
+    // a space or the end closes a word.
+    let mut groups: Vec<(Vec<String>, bool)> = vec![(Vec::new(), false)];
+    let mut word = String::new();
+    for c in q.chars().map(crate::fold::fold_char).chain([' ']) {
+        let quoted = groups.last().is_some_and(|g| g.1);
+        let quote = if quoted { matches!(c, '"' | '”' | '」') } else { matches!(c, '"' | '“' | '「') };
+        if !quote && !c.is_whitespace() {
+            word.push(c);
+            continue;
+        }
+        if let Some(group) = groups.last_mut().filter(|_| !word.is_empty()) {
+            group.0.push(std::mem::take(&mut word));
+        }
+        if quote {
+            groups.push((Vec::new(), !quoted));
+        }
     }
     groups.retain(|(words, _)| !words.is_empty());
     groups
@@ -182,10 +187,12 @@ fn is_latin_word(s: &str) -> bool {
     s.chars().filter(char::is_ascii_alphabetic).count() >= 2 && s.chars().all(|c| c.is_ascii_alphabetic() || matches!(c, '-' | '\'' | '&' | ' '))
 }
 
-fn merge(mut ranges: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
-    ranges.sort_unstable();
+fn merge(ranges: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
+    // Sorted through the one instantiation of the sort code (see `crate::sort_indices`).
+    let mut order: Vec<usize> = (0..ranges.len()).collect();
+    crate::sort_indices(&mut order, &|a, b| ranges[a].cmp(&ranges[b]));
     let mut out: Vec<(usize, usize)> = Vec::new();
-    for (s, e) in ranges {
+    for (s, e) in order.into_iter().map(|i| ranges[i]) {
         match out.last_mut() {
             Some(last) if s <= last.1 => last.1 = last.1.max(e),
             _ => out.push((s, e)),

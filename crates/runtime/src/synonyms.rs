@@ -1,24 +1,21 @@
-//! English search words and their Chinese terms (`data/synonyms.json`). A file of its
-//! own, so the browser, which searches but never tags, carries no tagging rules.
+//! English search words and their Chinese terms (`data/synonyms.json`, embedded in the
+//! compact form `build.rs` writes). A file of its own, so the browser, which searches but
+//! never tags, carries no tagging rules.
 //!
 //! [`lexicon`] is what a query is read with: the file's words and phrases, the taxonomy's
 //! own English labels (`Intellectual property` → 知识产权服务, 知识产权) and the English
 //! (and pinyin code) names of the 34 provinces (`Guangdong` → 广东), all in lower case.
 
-use crate::json::{self, Json};
 use crate::taxonomy::taxonomy;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-pub fn synonyms() -> &'static HashMap<String, Vec<String>> {
-    static CELL: OnceLock<HashMap<String, Vec<String>>> = OnceLock::new();
-    CELL.get_or_init(|| {
-        let v = json::parse(include_str!("../data/synonyms.json")).unwrap_or(Json::Null);
-        let mut out = HashMap::new();
-        for (word, terms) in v.get("synonyms").map(|m| m.members()).unwrap_or_default() {
-            out.insert(word.to_ascii_lowercase(), terms.items().iter().filter_map(|t| t.as_str().map(str::to_string)).collect());
-        }
-        out
+/// The file's words (lower case) and the Chinese terms of each, in file order: read from
+/// the compact copy `build.rs` writes (`word term…` a line, tab-separated).
+pub fn synonyms() -> impl Iterator<Item = (&'static str, Vec<String>)> {
+    include_str!(concat!(env!("OUT_DIR"), "/synonyms.tsv")).lines().filter_map(|line| {
+        let mut fields = line.split('\t');
+        Some((fields.next()?, fields.map(str::to_string).collect()))
     })
 }
 
@@ -38,21 +35,21 @@ pub fn lexicon() -> &'static Lexicon {
             let list = terms.entry(key).or_default();
             // A term that contains one already listed would find nothing more.
             for zh in chinese {
-                if !zh.is_empty() && !list.iter().any(|known| zh.contains(known.as_str())) {
+                if !zh.is_empty() && !list.iter().any(|known| crate::fold::contains(zh, known)) {
                     list.push(zh.clone());
                 }
             }
         };
         for (word, chinese) in synonyms() {
-            add(word, chinese);
+            add(word, &chinese);
         }
         let t = taxonomy();
         for p in &t.provinces {
             // `Tibet (Xizang)`: `tibet`, `xizang` and the whole name.
             add(&p.en, &p.short);
             add(&p.code, &p.short);
-            if let Some((main, rest)) = p.en.split_once(" (") {
-                add(main, &p.short);
+            if let Some((main, rest)) = p.en.split_once('(') {
+                add(main.trim_end(), &p.short);
                 add(rest.trim_end_matches(')'), &p.short);
             }
         }
@@ -81,7 +78,7 @@ mod tests {
 
     #[test]
     fn synonyms_file_parses_and_maps_patent() {
-        assert_eq!(synonyms().get("patent").map(Vec::as_slice), Some(&["专利".to_string()][..]));
+        assert_eq!(synonyms().find(|(word, _)| *word == "patent").map(|(_, terms)| terms), Some(vec!["专利".to_string()]));
     }
 
     #[test]

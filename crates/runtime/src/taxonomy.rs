@@ -1,5 +1,6 @@
 //! Codes and labels of `taxonomy.md`: provinces, service domains, policy tools.
-//! The lists are data (`data/taxonomy.json`), so a label fix is not a code change.
+//! The lists are data (`data/taxonomy.json`, embedded in the compact form `build.rs`
+//! writes), so a label fix is not a code change.
 
 use std::sync::OnceLock;
 
@@ -35,30 +36,33 @@ pub struct Tool {
     pub en: String,
 }
 
-/// The taxonomy compiled into the binary.
+/// The taxonomy compiled into the binary: `data/taxonomy.json` as the build script
+/// writes it for the browser (sections of tab-separated lines, see `build.rs`), read
+/// without the JSON reader.
 pub fn taxonomy() -> &'static Taxonomy {
     static CELL: OnceLock<Taxonomy> = OnceLock::new();
     CELL.get_or_init(|| {
-        // Read with the small `json` reader, not derived impls: less code in the browser
-        // download. A unit test checks the file parses.
-        let v = crate::json::parse(include_str!("../data/taxonomy.json")).unwrap_or(crate::json::Json::Null);
-        let s = |x: &crate::json::Json, k: &str| x.get(k).and_then(|v| v.as_str()).unwrap_or_default().to_string();
-        let items = |k: &str| v.get(k).map(|a| a.items().to_vec()).unwrap_or_default();
-        let label = |x: &crate::json::Json| Label { code: s(x, "code"), zh: s(x, "zh"), en: s(x, "en") };
-        Taxonomy {
-            provinces: items("provinces")
-                .iter()
-                .map(|x| Province {
-                    code: s(x, "code"),
-                    zh: s(x, "zh"),
-                    en: s(x, "en"),
-                    short: x.get("short").map(|a| a.items().iter().filter_map(|v| v.as_str().map(str::to_string)).collect()).unwrap_or_default(),
-                })
-                .collect(),
-            domains: items("domains").iter().map(label).collect(),
-            families: items("families").iter().map(label).collect(),
-            tools: items("tools").iter().map(|x| Tool { family: s(x, "family"), code: s(x, "code"), zh: s(x, "zh"), en: s(x, "en") }).collect(),
+        let mut sections = include_str!(concat!(env!("OUT_DIR"), "/taxonomy.tsv")).split('\u{c}');
+        let mut rows = || sections.next().unwrap_or_default().lines().map(|line| line.split('\t').map(str::to_string));
+        fn label(mut f: impl Iterator<Item = String>) -> Label {
+            Label { code: f.next().unwrap_or_default(), zh: f.next().unwrap_or_default(), en: f.next().unwrap_or_default() }
         }
+        let provinces = rows()
+            .map(|mut f| {
+                let Label { code, zh, en } = label(f.by_ref());
+                Province { code, zh, en, short: f.collect() }
+            })
+            .collect();
+        let domains = rows().map(label).collect();
+        let families = rows().map(label).collect();
+        let tools = rows()
+            .map(|mut f| {
+                let family = f.next().unwrap_or_default();
+                let Label { code, zh, en } = label(f);
+                Tool { family, code, zh, en }
+            })
+            .collect();
+        Taxonomy { provinces, domains, families, tools }
     })
 }
 

@@ -139,11 +139,11 @@ impl Html {
             if e <= s {
                 continue;
             }
-            self.text(&text[byte_of[at]..byte_of[s]]);
-            self.raw("<mark>").text(&text[byte_of[s]..byte_of[e]]).raw("</mark>");
+            self.text(text.get(byte_of[at]..byte_of[s]).unwrap_or_default());
+            self.raw("<mark>").text(text.get(byte_of[s]..byte_of[e]).unwrap_or_default()).raw("</mark>");
             at = e;
         }
-        self.text(&text[byte_of[at]..])
+        self.text(text.get(byte_of[at]..).unwrap_or_default())
     }
 
     pub fn len(&self) -> usize {
