@@ -32,10 +32,18 @@ impl Ctx {
 /// results only; the facets, tabs and toolbars follow a frame later, with the rest of
 /// the list.
 pub fn after_results(ctx: Ctx, render: impl Fn() -> String + Send + Sync + 'static) -> Memo<String> {
+    let render: Box<dyn Fn() -> String + Send + Sync> = Box::new(render);
     Memo::new(move |prev: Option<&String>| match prev {
         Some(markup) if !ctx.settled.get() => markup.clone(),
         _ => render(),
     })
+}
+
+/// A memo of markup. Every one shares this instantiation of `Memo<String>` (each
+/// distinct memo closure would compile its own copy of the memo's code).
+pub fn markup(render: impl Fn() -> String + Send + Sync + 'static) -> Memo<String> {
+    let render: Box<dyn Fn() -> String + Send + Sync> = Box::new(render);
+    Memo::new(move |_| render())
 }
 
 /// An element whose content is the markup `render` returns, rendered again whenever what
@@ -94,7 +102,7 @@ fn on_click(ctx: Ctx, ev: leptos::ev::MouseEvent) {
             let link = browser::absolute_url(&format!("?view=documents&doc={}", url::percent_encode(&doc)), None);
             browser::copy(&hts_runtime::export::bibtex_in(d, lang, &link, ctx.english_untracked()), "BibTeX:")
         }
-        _ => false,
+        (action, _) => crate::views::on_action(ctx, action, &button),
     };
     if copied {
         flash(&button, &attr("data-done"));
@@ -102,8 +110,8 @@ fn on_click(ctx: Ctx, ev: leptos::ev::MouseEvent) {
 }
 
 /// The results or both compare matrices as a file (labels in the CSV, codes in the JSON;
-/// rows link to each provision: the page's address with `#id`). The targets view runs its
-/// own exports (its rows follow its sort). False: nothing to say "copied" about.
+/// rows link to each provision: the page's address with `#id`), or the targets in their
+/// sort. False: nothing to say "copied" about.
 fn export(ctx: Ctx, json: bool) -> bool {
     let (name, mime) = if json { ("json", "application/json") } else { ("csv", "text/csv;charset=utf-8") };
     let en = ctx.english_untracked();
@@ -114,7 +122,8 @@ fn export(ctx: Ctx, json: bool) -> bool {
             Some(("provisions", if json { results_json_in(ctx.corpus, &results, s, &base, en) } else { results_csv_in(ctx.corpus, &results, s, &base, en) }))
         }
         View::Compare => Some(("compare", hts_runtime::render::compare::export(ctx.corpus, s, ctx.searched_edition_untracked(), json))),
-        _ => None,
+        View::Targets => Some(("targets", crate::views::targets::export(ctx, json))),
+        View::Documents => None,
     });
     if let Some((what, text)) = text {
         browser::download(&format!("hts-{what}.{name}"), mime, &text);

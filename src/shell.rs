@@ -2,12 +2,12 @@
 //! sidebar, the current view, footer). The only module that imports the components.
 
 use crate::browser;
-use crate::components::{english::EditionNote, notice::Notice, search_box::SearchBox};
+use crate::components::{english::edition_note_host, notice::notice, search_box::SearchBox};
 use crate::i18n::{tr, tx};
 use crate::rendered::{after_results, host};
 use crate::state::{corpus, Ctx};
 use crate::url_sync;
-use crate::views::{compare::CompareView, documents::DocumentsView, provisions::ProvisionsView, targets::TargetsView};
+use crate::views::provisions::ProvisionsView;
 use hts_runtime::render::controls;
 use hts_runtime::url::{Lang, View};
 use leptos::prelude::*;
@@ -28,9 +28,9 @@ pub fn App() -> impl IntoView {
     // Rebuilt when the view changes, not on every change of state.
     let view = move || match ctx.view.get() {
         View::Provisions => ProvisionsView().into_any(),
-        View::Compare => CompareView().into_any(),
-        View::Targets => TargetsView().into_any(),
-        View::Documents => DocumentsView().into_any(),
+        View::Compare => crate::views::compare::CompareView().into_any(),
+        View::Targets => crate::views::targets::targets_view().into_any(),
+        View::Documents => crate::views::documents::documents_view().into_any(),
     };
 
     let header = after_results(ctx, move || ctx.with_page(&controls::header));
@@ -57,9 +57,9 @@ pub fn App() -> impl IntoView {
                 </details>
             </aside>
             <main id="main" class="content" tabindex="-1">
-                <Notice/>
+                {notice()}
                 {host("", "", chips)}
-                <EditionNote/>
+                {edition_note_host()}
                 {view}
             </main>
         </div>

@@ -7,6 +7,7 @@
 //! English page searches the translation too), so a change of view, document or grouping
 //! never searches again, and a change of language only once the English is loaded.
 
+use hts_runtime::render::targets::Sort;
 use hts_runtime::search::{Corpus, Counts, Query};
 use hts_runtime::translation::Translation;
 use hts_runtime::url::{Decoded, Ignored, Lang, State, View};
@@ -50,6 +51,13 @@ pub struct Ctx {
     pub en: RwSignal<Option<&'static Translation>>,
     /// The English edition could not be loaded: the page stays Chinese and says so.
     pub en_failed: RwSignal<bool>,
+    /// What the views keep while they are shown (reset when one is opened), here so
+    /// that the one click handler of `crate::rendered` can change it: how many results
+    /// the list shows (a page more at each "show more"), the document whose reader shows
+    /// the Chinese original on narrow screens, and the targets table's sort.
+    pub shown: RwSignal<usize>,
+    pub show_original: StoredValue<Option<String>>,
+    pub sort: RwSignal<Sort>,
     en_requested: StoredValue<bool>,
 }
 
@@ -86,6 +94,9 @@ impl Ctx {
             settled: RwSignal::new(true),
             en,
             en_failed: RwSignal::new(false),
+            shown: RwSignal::new(0),
+            show_original: StoredValue::new(None),
+            sort: RwSignal::new(Sort::default()),
             en_requested: StoredValue::new(false),
         }
     }

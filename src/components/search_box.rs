@@ -3,9 +3,10 @@
 //! pinyin words had no Chinese term and were searched as written.
 
 use crate::browser::{self, History};
-use crate::i18n::{tr, tx};
+use crate::i18n::tx;
+use crate::rendered::markup;
 use crate::state::use_ctx;
-use hts_runtime::url::Lang;
+use hts_runtime::render::notes;
 use leptos::prelude::*;
 
 #[component]
@@ -17,24 +18,12 @@ pub fn SearchBox() -> impl IntoView {
         next.q = event_target_value(&ev);
         ctx.navigate(next, History::Replace);
     };
-    let reading = move || {
-        let lang = ctx.lang.get();
-        ctx.query.with(|q| {
-            let parts: Vec<String> = q.readings().iter().map(|(typed, terms)| format!("{typed} → {}", terms.join(" / "))).collect();
-            (!parts.is_empty()).then(|| format!("{}{}", tr(lang, "检索的是：", "Searched for: "), parts.join(tr(lang, "；", "; "))))
-        })
-    };
-    let unmapped = move || {
+    // How the query was read, and the words searched as written.
+    let notes = markup(move || {
         let lang = ctx.lang.get();
         let en = ctx.searched_edition();
-        ctx.query.with(|q| {
-            let words: Vec<String> = ctx.corpus.unmapped_in(q, en).iter().map(|w| format!("“{w}”")).collect();
-            (!words.is_empty()).then(|| match lang {
-                Lang::Zh => format!("没有与{}对应的中文词，已按原文检索。", words.join("、")),
-                Lang::En => format!("No Chinese term known for {}; searched as written.", words.join(", ")),
-            })
-        })
-    };
+        ctx.query.with(|q| notes::query_notes(lang, q, &ctx.corpus.unmapped_in(q, en)))
+    });
     view! {
         <div class="search" role="search">
             <label for="search-input">{tx("全文检索", "Full-text search")}</label>
@@ -43,10 +32,7 @@ pub fn SearchBox() -> impl IntoView {
                 prop:value=move || ctx.filters.with(|s| s.q.clone())
                 on:input=on_input/>
             <p class="hint">{tx("多个词用空格分隔，须同时出现；英文短语可加引号", "Separate terms with spaces; all must match. Quote an English phrase to keep it whole")}</p>
-            <div aria-live="polite">
-                {move || reading().map(|t| view! { <p class="query-reading" data-testid="query-reading">{t}</p> })}
-                {move || unmapped().map(|t| view! { <p class="query-unmapped" data-testid="query-unmapped">{t}</p> })}
-            </div>
+            <div aria-live="polite" inner_html=move || notes.get()></div>
         </div>
     }
 }

@@ -3,7 +3,7 @@
 //! links to what they count, followed in the app by `crate::rendered`).
 
 use crate::i18n::tx;
-use crate::rendered::host;
+use crate::rendered::{host, markup};
 use crate::state::use_ctx;
 use hts_runtime::render::{compare, controls};
 use hts_runtime::search::Facet;
@@ -22,9 +22,9 @@ pub fn CompareView() -> impl IntoView {
         let en = ctx.searched_edition();
         ctx.filters.with(|s| ctx.corpus.matrix_in(s, Facet::Tool, en))
     });
-    let matrices = Memo::new(move |_| domains.with(|d| tools.with(|t| ctx.with_page(&|page| compare::matrices(page, d, t)))));
+    let matrices = markup(move || domains.with(|d| tools.with(|t| ctx.with_page(&|page| compare::matrices(page, d, t)))));
     let toolbar = crate::rendered::after_results(ctx, move || ctx.with_page(&|page| controls::toolbar(page, controls::Switch::Shares)));
-    let side = Memo::new(move |_| ctx.results.with(|r| ctx.with_page(&|page| compare::side_by_side(page, r))));
+    let side = markup(move || ctx.results.with(|r| ctx.with_page(&|page| compare::side_by_side(page, r))));
     view! {
         <section class="compare">
             <h2>{tx("省际对比", "Compare provinces")}</h2>

@@ -4,7 +4,6 @@
 use crate::i18n;
 use crate::state::use_ctx;
 use hts_runtime::render::{self, controls};
-use hts_runtime::url::Lang;
 use leptos::prelude::*;
 
 #[component]
@@ -13,7 +12,7 @@ pub fn ProvisionsView() -> impl IntoView {
     let count = move || i18n::count_provisions(ctx.lang.get(), ctx.results.with(Vec::len));
     let toolbar = crate::rendered::after_results(ctx, move || ctx.with_page(&|page| controls::toolbar(page, controls::Switch::Grouping)));
     // The general-measures offer, a hidden linked provision, or the empty state.
-    let companions = Memo::new(move |_| {
+    let companions = crate::rendered::markup(move || {
         let en = ctx.searched_edition();
         let extra = ctx.filters.with(|s| ctx.corpus.general_also_in(s, en));
         ctx.results.with(|r| {
@@ -46,12 +45,17 @@ const FIRST_SCREEN: usize = 8;
 #[component]
 fn List() -> impl IntoView {
     let ctx = use_ctx();
-    let shown = RwSignal::new(PAGE);
+    // The list starts with its first page.
+    let shown = ctx.shown;
+    shown.set(PAGE);
     let grouped = Memo::new(move |_| ctx.state.with(|s| s.group_by_province));
-    // A new search starts again from the first page.
+    // A new search starts again from the first page (set only when more were shown: a
+    // set re-renders the list, and after a keystroke it is already rendered).
     Effect::new(move |_| {
         ctx.results.track();
-        shown.set(PAGE);
+        if shown.get_untracked() != PAGE {
+            shown.set(PAGE);
+        }
     });
     // A linked provision (`#id`) is always rendered, however far down the results it is.
     let linked = move || {
@@ -62,25 +66,23 @@ fn List() -> impl IntoView {
     let rendered = move || if ctx.settled.get() { limit() } else { limit().min(FIRST_SCREEN.max(linked().map_or(0, |p| p + 1))) };
     let complete = move || ctx.settled.get() || rendered() >= ctx.results.with(Vec::len);
     let remaining = move || ctx.results.with(Vec::len).saturating_sub(limit());
-    let html = Memo::new(move |_| {
+    let html = crate::rendered::markup(move || {
         let rows = ctx.results.with(|r| render::rows(ctx.corpus, r, grouped.get(), rendered()));
         ctx.with_page(&|page| render::results(page, &rows))
     });
+    let more = crate::rendered::markup(move || {
+        let remaining = remaining();
+        hts_runtime::render::notes::show_more(ctx.lang.get(), remaining.min(PAGE), remaining)
+    });
     view! {
         <div class="list" data-testid="result-list" data-complete=move || complete().to_string() inner_html=move || html.get()></div>
-        {move || (remaining() > 0).then(|| view! {
-            <button class="action more" data-testid="show-more" on:click=move |_| show_more(ctx, shown)>
-                {move || match ctx.lang.get() {
-                    Lang::Zh => format!("再显示 {} 条（还有 {} 条）", remaining().min(PAGE), remaining()),
-                    Lang::En => format!("Show {} more ({} left)", remaining().min(PAGE), remaining()),
-                }}
-            </button>
-        })}
+        {crate::rendered::host("", "", more)}
     }
 }
 
 /// Shows the next page and moves focus to its first card (the button moves down).
-fn show_more(ctx: crate::state::Ctx, shown: RwSignal<usize>) {
+pub fn show_more(ctx: crate::state::Ctx) {
+    let shown = ctx.shown;
     let first_new = shown.get_untracked();
     shown.update(|n| *n += PAGE);
     let Some(id) = ctx.results.with_untracked(|r| r.get(first_new).map(|&i| ctx.corpus.provision(i).id.clone())) else { return };
@@ -91,15 +93,4 @@ fn show_more(ctx: crate::state::Ctx, shown: RwSignal<usize>) {
             let _ = link.focus();
         }
     });
-}
-
-/// The empty state with its ways out (the documents view shows it too).
-#[component]
-pub fn EmptyResults() -> impl IntoView {
-    let ctx = use_ctx();
-    let html = Memo::new(move |_| {
-        let en = ctx.searched_edition();
-        ctx.with_page(&|page| controls::empty(page, en))
-    });
-    crate::rendered::host("", "", html)
 }

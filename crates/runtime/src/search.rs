@@ -9,7 +9,7 @@
 //! matches a provision when it occurs in the Chinese as today, or, as a word, in the
 //! English (see [`Query::highlights`]). Without it (`None`), they are the plain functions.
 
-use crate::fold::fold;
+use crate::fold::{fold, Finder};
 use crate::model::{Bundle, Heading, Provision, Sentence};
 use crate::synonyms::{key_word, lexicon};
 use crate::taxonomy::taxonomy;
@@ -86,12 +86,11 @@ impl Query {
     }
     /// Every term occurs in the folded text.
     pub fn matches(&self, folded: &str) -> bool {
-        self.terms.iter().all(|alts| alts.iter().any(|a| crate::fold::contains(folded, a)))
+        matches_either(&self.finders(), folded, &[])
     }
-    /// Every term occurs in the folded Chinese text, or as a word in one of the English
-    /// texts.
-    fn matches_either(&self, folded: &str, english: &[&str]) -> bool {
-        self.terms.iter().all(|alts| alts.iter().any(|a| crate::fold::contains(folded, a) || english.iter().any(|t| in_english(t, a).next().is_some())))
+    /// Each term's alternatives prepared for scanning many texts (see [`Finder`]).
+    fn finders(&self) -> Vec<Vec<Finder<'_>>> {
+        self.terms.iter().map(|alts| alts.iter().map(|a| Finder::new(a)).collect()).collect()
     }
     /// Char ranges `[start, end)` of matches in `text`, merged and sorted: in a Chinese
     /// text (width, case and script folded), or in an English one (a text without Han
@@ -122,6 +121,12 @@ impl Query {
         }
         merge(ranges)
     }
+}
+
+/// Every term (its alternatives' [`Query::finders`]) occurs in the folded Chinese text,
+/// or as a word in one of the English texts.
+fn matches_either(terms: &[Vec<Finder>], folded: &str, english: &[&str]) -> bool {
+    terms.iter().all(|alts| alts.iter().any(|a| a.is_in(folded) || english.iter().any(|t| in_english(t, a.needle()).next().is_some())))
 }
 
 /// Byte offsets where the folded `needle` occurs in the English `text`, ASCII case aside,
@@ -325,10 +330,11 @@ impl Corpus {
     /// Which provisions the query matches (every one when it is empty): in the Chinese,
     /// and with `en` also in the English.
     fn hits(&self, query: &Query, en: Option<&Translation>) -> Vec<bool> {
+        let terms = query.finders();
         let one = |i: usize| match en {
             _ if query.is_empty() => true,
-            Some(en) => query.matches_either(&self.folded[i], &self.english(i, en)),
-            None => query.matches(&self.folded[i]),
+            Some(en) => matches_either(&terms, &self.folded[i], &self.english(i, en)),
+            None => matches_either(&terms, &self.folded[i], &[]),
         };
         (0..self.folded.len()).map(one).collect()
     }

@@ -14,6 +14,7 @@
 mod card;
 pub mod compare;
 pub mod controls;
+pub mod notes;
 pub mod reader;
 pub mod targets;
 

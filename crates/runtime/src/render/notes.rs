@@ -1,0 +1,146 @@
+//! The page's small notes as markup: the notice of ignored URL parts, the English
+//! edition's note, how the query was read, and the show-more button. They were Leptos
+//! components; as text they share the app's one host (`crate::rendered::host` in the
+//! app) and its delegated click handler (`data-action`), which measured 3.2 kB gzip less
+//! wasm for the four of them.
+
+use super::Html;
+use crate::labels::tr;
+use crate::search::Query;
+use crate::url::{Ignored, Lang, View};
+
+/// The parts of the URL that were ignored, with a button that dismisses the notice
+/// (`data-action="dismiss-notice"`); nothing when none were.
+pub fn notice(lang: Lang, ignored: &[Ignored]) -> String {
+    if ignored.is_empty() {
+        return String::new();
+    }
+    let mut h = Html::new();
+    h.raw("<div class=\"notice\" role=\"status\" data-testid=\"notice\"><span>");
+    h.text(tr(lang, "链接中的以下内容无法识别，已忽略：", "These parts of the link were not recognised and were ignored: "));
+    for (n, part) in ignored.iter().enumerate() {
+        if n > 0 {
+            h.raw(", ");
+        }
+        h.text(&part.key).raw("=").text(&part.value);
+    }
+    h.raw("</span><button class=\"link-button\" data-action=\"dismiss-notice\">");
+    h.text(tr(lang, "知道了", "Dismiss")).raw("</button></div>");
+    h.finish()
+}
+
+/// Where the English edition is in its loading.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Edition {
+    Loading,
+    Loaded,
+    Failed,
+}
+
+/// The note above a view that shows translated text (provisions, documents) in English:
+/// unofficial, the original one click away; or that the English is loading (the Chinese
+/// shows meanwhile); or that it could not be loaded.
+pub fn edition_note(lang: Lang, view: View, edition: Edition) -> String {
+    if lang != Lang::En || !matches!(view, View::Provisions | View::Documents) {
+        return String::new();
+    }
+    let (class, testid, role, strong, text) = match edition {
+        Edition::Loaded => ("edition-note", "unofficial-translation", "note", "Unofficial translation. ", TRANSLATED),
+        Edition::Failed => ("edition-note failed", "en-failed", "status", "", FAILED),
+        Edition::Loading => ("edition-note loading", "en-loading", "status", "", LOADING),
+    };
+    let mut h = Html::new();
+    h.open("p", &[("class", class), ("role", role), ("lang", "en"), ("data-testid", testid)]);
+    h.element("strong", &[], strong).text(text).close("p");
+    h.finish()
+}
+
+const TRANSLATED: &str =
+    "Provisions, headings and titles are shown in an unofficial English translation; the Chinese original is authoritative and one click away.";
+const FAILED: &str = "The English translation could not be loaded: the texts are shown in the Chinese original.";
+const LOADING: &str = "Loading English… the Chinese original is shown meanwhile.";
+
+/// Under the search box: how the query was read (`patent → 专利`) and which English or
+/// pinyin words (`unmapped`) had no Chinese term and were searched as written.
+pub fn query_notes(lang: Lang, query: &Query, unmapped: &[String]) -> String {
+    let mut h = Html::new();
+    if !query.readings().is_empty() {
+        h.raw("<p class=\"query-reading\" data-testid=\"query-reading\">").text(tr(lang, "检索的是：", "Searched for: "));
+        for (n, (typed, terms)) in query.readings().iter().enumerate() {
+            if n > 0 {
+                h.text(tr(lang, "；", "; "));
+            }
+            h.text(typed).raw(" → ").text(&terms.join(" / "));
+        }
+        h.raw("</p>");
+    }
+    if !unmapped.is_empty() {
+        h.raw("<p class=\"query-unmapped\" data-testid=\"query-unmapped\">").text(tr(lang, "没有与", "No Chinese term known for "));
+        for (n, word) in unmapped.iter().enumerate() {
+            if n > 0 {
+                h.text(tr(lang, "、", ", "));
+            }
+            h.raw("“").text(word).raw("”");
+        }
+        h.text(tr(lang, "对应的中文词，已按原文检索。", "; searched as written.")).raw("</p>");
+    }
+    h.finish()
+}
+
+/// The button under a list that shows its next `next` rows (`data-action="show-more"`),
+/// `remaining` being the rows not shown; nothing when none are left.
+pub fn show_more(lang: Lang, next: usize, remaining: usize) -> String {
+    if remaining == 0 {
+        return String::new();
+    }
+    let text = match lang {
+        Lang::Zh => format!("再显示 {next} 条（还有 {remaining} 条）"),
+        Lang::En => format!("Show {next} more ({remaining} left)"),
+    };
+    let mut h = Html::new();
+    h.element("button", &[("class", "action more"), ("data-testid", "show-more"), ("data-action", "show-more")], &text);
+    h.finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn notice_lists_the_ignored_parts_escaped() {
+        let ignored = [Ignored { key: "province".into(), value: "<x>".into() }, Ignored { key: "view".into(), value: "map".into() }];
+        let html = notice(Lang::En, &ignored);
+        assert!(html.contains("ignored: province=&lt;x&gt;, view=map</span>"), "{html}");
+        assert!(html.contains("data-action=\"dismiss-notice\">Dismiss</button>"));
+        assert_eq!(notice(Lang::Zh, &[]), "");
+    }
+
+    #[test]
+    fn edition_note_only_on_translated_views_in_english() {
+        assert_eq!(edition_note(Lang::Zh, View::Provisions, Edition::Loaded), "");
+        assert_eq!(edition_note(Lang::En, View::Compare, Edition::Loaded), "");
+        let loaded = edition_note(Lang::En, View::Documents, Edition::Loaded);
+        assert!(
+            loaded.starts_with("<p class=\"edition-note\" role=\"note\" lang=\"en\" data-testid=\"unofficial-translation\"><strong>Unofficial"),
+            "{loaded}"
+        );
+        assert!(edition_note(Lang::En, View::Provisions, Edition::Loading).contains("data-testid=\"en-loading\"><strong></strong>Loading"));
+        assert!(edition_note(Lang::En, View::Provisions, Edition::Failed).contains("edition-note failed"));
+    }
+
+    #[test]
+    fn query_notes_say_how_the_query_was_read() {
+        assert_eq!(query_notes(Lang::Zh, &Query::parse("专利"), &[]), "");
+        let html = query_notes(Lang::Zh, &Query::parse("专利"), &["foo".into(), "bar".into()]);
+        assert_eq!(html, "<p class=\"query-unmapped\" data-testid=\"query-unmapped\">没有与“foo”、“bar”对应的中文词，已按原文检索。</p>");
+        let html = query_notes(Lang::En, &Query::parse("专利"), &["foo".into()]);
+        assert!(html.ends_with(">No Chinese term known for “foo”; searched as written.</p>"), "{html}");
+    }
+
+    #[test]
+    fn show_more_counts_what_is_left() {
+        assert_eq!(show_more(Lang::Zh, 50, 0), "");
+        assert!(show_more(Lang::Zh, 50, 70).ends_with(">再显示 50 条（还有 70 条）</button>"));
+        assert!(show_more(Lang::En, 3, 3).ends_with(">Show 3 more (3 left)</button>"));
+    }
+}
