@@ -781,21 +781,8 @@ mod tests {
         let document = |province: &str, outline: Vec<Heading>| crate::model::Document {
             id: format!("{province}-doc"),
             province: province.to_string(),
-            title: None,
-            issuer: None,
-            date: None,
-            doc_number: None,
-            publication_date: None,
-            source_file: String::new(),
-            source_url: None,
-            addressee: None,
-            signature: None,
-            notes: None,
-            quality_notes: vec![],
-            provision_notes: vec![],
-            front_matter: vec![],
             outline,
-            stats: Default::default(),
+            ..Default::default()
         };
         let heading = Heading { id: "hunan-h1".into(), level: 1, text: "一、总体要求".into(), first_provision: 1 };
         let provisions = vec![

@@ -290,25 +290,8 @@ mod tests {
                     .collect(),
             })
             .collect();
-        let document = |province: &str, outline: Vec<Heading>| Document {
-            id: format!("{province}-hts"),
-            province: province.to_string(),
-            title: None,
-            issuer: None,
-            date: None,
-            doc_number: None,
-            publication_date: None,
-            source_file: String::new(),
-            source_url: None,
-            addressee: None,
-            signature: None,
-            notes: None,
-            quality_notes: vec![],
-            provision_notes: vec![],
-            front_matter: vec![],
-            outline,
-            stats: Default::default(),
-        };
+        let document =
+            |province: &str, outline: Vec<Heading>| Document { id: format!("{province}-hts"), province: province.to_string(), outline, ..Default::default() };
         let heading = Heading { id: "hunan-hts-h1".into(), level: 1, text: "一、任务".into(), first_provision: 1 };
         let documents = vec![document("hunan", vec![heading]), document("jilin", vec![])];
         Corpus::new(Bundle { schema_version: 1, documents, provisions, targets: vec![] })
