@@ -125,7 +125,7 @@ pub struct Provision {
     pub sentences: Vec<Sentence>,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Sentence {
     /// `<provision id>:<n>`, n from 1: the key of reviewed coding and translations.

@@ -607,9 +607,7 @@ mod tests {
                         text: format!("句{k}"),
                         domains: codes(d),
                         tools: codes(t),
-                        reasons: vec![],
-                        coded_by: Default::default(),
-                        note: None,
+                        ..Default::default()
                     })
                     .collect(),
             })

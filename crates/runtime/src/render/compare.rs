@@ -283,9 +283,7 @@ mod tests {
                         text: text.to_string(),
                         domains: codes(d),
                         tools: codes(t),
-                        reasons: vec![],
-                        coded_by: Default::default(),
-                        note: None,
+                        ..Default::default()
                     })
                     .collect(),
             })
