@@ -99,7 +99,8 @@ fn on_click(ctx: Ctx, ev: leptos::ev::MouseEvent) {
         ("copy-bibtex", _) => {
             let doc = attr("data-doc");
             let Some(d) = ctx.document(&doc) else { return };
-            let link = browser::absolute_url(&format!("?view=documents&doc={}", url::percent_encode(&doc)), None);
+            let reader = url::State { view: View::Documents, doc: Some(doc), ..url::State::default() };
+            let link = browser::absolute_url(&url::encode(&reader), None);
             browser::copy(&hts_runtime::export::bibtex_in(d, lang, &link, ctx.english_untracked()), "BibTeX:")
         }
         (action, _) => crate::views::on_action(ctx, action, &button),
@@ -121,7 +122,7 @@ fn export(ctx: Ctx, json: bool) -> bool {
             let results = ctx.results.get_untracked();
             Some(("provisions", if json { results_json_in(ctx.corpus, &results, s, &base, en) } else { results_csv_in(ctx.corpus, &results, s, &base, en) }))
         }
-        View::Compare => Some(("compare", hts_runtime::render::compare::export(ctx.corpus, s, ctx.searched_edition_untracked(), json))),
+        View::Compare => Some(("compare", hts_runtime::render::compare::export(ctx.corpus, s, en, json))),
         View::Targets => Some(("targets", crate::views::targets::export(ctx, json))),
         View::Documents => None,
     });

@@ -164,15 +164,6 @@ impl Ctx {
         }
     }
 
-    /// [`Ctx::searched_edition`], untracked (for event handlers).
-    pub fn searched_edition_untracked(&self) -> Option<&'static Translation> {
-        if self.english_search.get_untracked() {
-            self.en.get_untracked()
-        } else {
-            None
-        }
-    }
-
     /// [`Ctx::english`], untracked (for event handlers).
     pub fn english_untracked(&self) -> Option<&'static Translation> {
         if self.lang.get_untracked() == Lang::En {
