@@ -133,3 +133,44 @@ pub async fn fetch_text(url: &str) -> Option<String> {
     }
     JsFuture::from(response.text().ok()?).await.ok()?.as_string()
 }
+
+/// Sets the content of the element with this id, if it is on the page.
+pub fn set_html(id: &str, html: &str) {
+    if let Some(el) = document().get_element_by_id(id) {
+        el.set_inner_html(html);
+    }
+}
+
+/// Sets an attribute of the element with this id, if it is on the page.
+pub fn set_attribute(id: &str, name: &str, value: &str) {
+    if let Some(el) = document().get_element_by_id(id) {
+        let _ = el.set_attribute(name, value);
+    }
+}
+
+/// The `value` of a form field.
+pub fn value(el: &wasm_bindgen::JsValue) -> String {
+    js_sys::Reflect::get(el, &"value".into()).ok().and_then(|v| v.as_string()).unwrap_or_default()
+}
+
+/// Sets the `value` of the form field with this id, unless it already holds it (a caret
+/// in the field stays where it is).
+pub fn set_value(id: &str, value: &str) {
+    if let Some(el) = document().get_element_by_id(id) {
+        if self::value(&el) != value {
+            let _ = js_sys::Reflect::set(&el, &"value".into(), &value.into());
+        }
+    }
+}
+
+/// Focuses an element, if it is there and can take the focus.
+pub fn focus(el: Option<web_sys::Element>) {
+    if let Some(el) = el.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = el.focus();
+    }
+}
+
+/// The first element that matches a selector.
+pub fn select(selector: &str) -> Option<web_sys::Element> {
+    document().query_selector(selector).ok().flatten()
+}

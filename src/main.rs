@@ -1,34 +1,48 @@
 //! HTS Policy Explorer: the browser app. It renders state; all logic (search, filters,
-//! counts, the URL codec) is in `hts-runtime`, and the corpus is compiled into the binary
-//! by `build.rs`.
+//! counts, the URL codec, the markup) is in `hts-runtime`, and the corpus is compiled into
+//! the binary by `build.rs`.
 //!
-//! - [`state`]: the state, the corpus and the memos, shared by context;
-//! - [`url_sync`]: the state written to and read from the address bar;
-//! - [`browser`]: the calls into the browser (URL, clipboard, download, scroll, marks);
-//! - [`shell`]: the layout, which places the [`components`] and the [`views`];
-//! - [`i18n`]: the interface in both languages.
+//! - [`state`]: the state, the corpus and the memos;
+//! - [`url_sync`]: the state written to the address bar;
+//! - [`page`]: the page's frame and hosts, kept in step with the state;
+//! - [`actions`]: clicks, typing, Back and Forward;
+//! - [`browser`]: the calls into the browser (URL, DOM, clipboard, download, marks).
 
+mod actions;
 mod browser;
-mod components;
-mod i18n;
-mod rendered;
-mod shell;
+mod page;
 mod state;
 mod url_sync;
-mod views;
 
+use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 fn main() {
     console_error_panic_hook_lite();
-    let block = leptos::prelude::document().get_element_by_id("prerendered");
+    let _ = any_spawner::Executor::init_wasm_bindgen();
+    // The page's signals live as long as the tab.
+    let owner = Owner::new();
+    owner.set();
+    std::mem::forget(owner);
+    let block = document().get_element_by_id("prerendered");
     let typing = block.as_ref().is_some_and(adopt_prerendered_input);
-    leptos::mount::mount_to_body(shell::App);
-    // The prerendered first paint (`hts_compiler::prerender`) goes in the task that
-    // mounted the app: no frame shows both, or neither.
-    if let Some(block) = block {
-        block.remove();
+    let corpus = state::corpus();
+    let ctx = state::Ctx::new(corpus, url_sync::read_location(corpus), browser::hash());
+    let Ok(app) = document().create_element("div") else { return };
+    app.set_id("app");
+    // The prerendered first paint (`hts_compiler::prerender`) is replaced in this task: no
+    // frame shows both, or neither.
+    match (&block, document().body()) {
+        (Some(block), _) => {
+            let _ = block.replace_with_with_node_1(&app);
+        }
+        (None, Some(body)) => {
+            let _ = body.prepend_with_node_1(&app);
+        }
+        (None, None) => {}
     }
+    page::mount(ctx, app);
+    actions::listen(ctx);
     if typing {
         focus_search_box();
     }
@@ -67,13 +81,13 @@ fn adopt_prerendered_input(block: &web_sys::Element) -> bool {
     if state != State::default() {
         browser::write_url(&encode(&state), None, browser::History::Replace);
     }
-    let active = leptos::prelude::document().active_element().and_then(|e| e.get_attribute("id"));
+    let active = document().active_element().and_then(|e| e.get_attribute("id"));
     active.as_deref() == Some("pre-search")
 }
 
 /// Moves the focus to the app's search box, the caret after the text.
 fn focus_search_box() {
-    let Some(input) = leptos::prelude::document().get_element_by_id("search-input") else { return };
+    let Some(input) = document().get_element_by_id("search-input") else { return };
     let Ok(input) = input.dyn_into::<web_sys::HtmlElement>() else { return };
     let _ = input.focus();
     let end = js_sys::Reflect::get(&input, &"value".into()).ok().and_then(|v| v.as_string()).map_or(0, |v| v.encode_utf16().count());

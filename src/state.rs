@@ -1,6 +1,5 @@
 //! The app's state: one source of truth (the URL [`State`]), the corpus, and the memos
-//! every view derives from them, shared by context as [`Ctx`]. Components and the shell
-//! import this module; it imports none of them.
+//! every view derives from them, passed to the page and the actions as [`Ctx`] (`Copy`).
 //!
 //! Each memo reads only what it needs: search, counts and the compare matrices derive
 //! from [`Ctx::filters`] (the facets and the query) and [`Ctx::english_search`] (an
@@ -20,7 +19,7 @@ pub fn corpus() -> &'static Corpus {
     CORPUS.get_or_init(|| Corpus::from_json(include_str!(concat!(env!("OUT_DIR"), "/policies.json"))).unwrap_or_else(|e| wasm_bindgen::throw_str(&e)))
 }
 
-/// Everything a component needs, shared by context. `Copy`: signals and a static.
+/// Everything the page and the actions need. `Copy`: signals and a static.
 /// Changes of state go through the methods of [`crate::url_sync`] (`update`, `navigate`),
 /// which keep the address bar in step.
 #[derive(Clone, Copy)]
@@ -52,7 +51,7 @@ pub struct Ctx {
     /// The English edition could not be loaded: the page stays Chinese and says so.
     pub en_failed: RwSignal<bool>,
     /// What the views keep while they are shown (reset when one is opened), here so
-    /// that the one click handler of `crate::rendered` can change it: how many results
+    /// that the one click handler of `crate::actions` can change it: how many results
     /// the list shows (a page more at each "show more"), the document whose reader shows
     /// the Chinese original on narrow screens, and the targets table's sort.
     pub shown: RwSignal<usize>,
@@ -177,10 +176,4 @@ impl Ctx {
     pub fn document(&self, id: &str) -> Option<&'static hts_runtime::model::Document> {
         self.corpus.bundle.documents.iter().find(|d| d.id == id)
     }
-}
-
-/// The app's context (the panic message of `expect_context` would format the type's name
-/// with `Debug`, whose tables weigh on the download).
-pub fn use_ctx() -> Ctx {
-    use_context::<Ctx>().expect("the shell provides the context")
 }

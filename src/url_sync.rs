@@ -1,6 +1,6 @@
 //! URL and history sync: the URL is the truth. Every change of state is written to the
-//! address bar (a deliberate action pushes a history entry, typing replaces it), and Back,
-//! Forward and a new fragment are read back into the state.
+//! address bar (a deliberate action pushes a history entry, typing replaces it); Back,
+//! Forward and a new fragment are read back by `crate::actions`.
 
 use crate::browser::{self, History};
 use crate::state::Ctx;
@@ -77,17 +77,4 @@ fn doc_ids(corpus: &Corpus) -> Vec<&str> {
 /// The state the address bar holds now.
 pub fn read_location(corpus: &Corpus) -> url::Decoded {
     url::decode(&browser::search(), &doc_ids(corpus))
-}
-
-/// Back and Forward restore the state of their entry; a new fragment highlights its
-/// provision.
-pub fn listen(ctx: Ctx) {
-    let _ = window_event_listener(leptos::ev::popstate, move |_| {
-        let decoded = read_location(ctx.corpus);
-        ctx.unsettle();
-        ctx.ignored.set(decoded.ignored);
-        ctx.highlight.set(browser::hash());
-        ctx.state.set(decoded.state);
-    });
-    let _ = window_event_listener(leptos::ev::hashchange, move |_| ctx.highlight.set(browser::hash()));
 }

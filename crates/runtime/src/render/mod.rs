@@ -16,6 +16,7 @@ pub mod compare;
 pub mod controls;
 pub mod notes;
 pub mod reader;
+pub mod shell;
 pub mod targets;
 
 pub use card::{card, provenance, results, rows, share_link, Row};
