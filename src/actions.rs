@@ -206,8 +206,8 @@ fn show_more(ctx: Ctx) -> bool {
 /// the page at once (keeping its focus), and the choice is kept for the renders that
 /// follow (a new search, a linked provision) while this document is open.
 fn toggle_original(ctx: Ctx, button: &web_sys::Element) -> bool {
-    let shown = ctx.show_original.with_value(Option::is_none);
-    ctx.show_original.set_value(if shown { ctx.doc.get_untracked() } else { None });
+    let shown = ctx.show_original.with_untracked(Option::is_none);
+    ctx.show_original.set(if shown { ctx.state.with_untracked(|s| s.doc.clone()) } else { None });
     if let Ok(Some(section)) = button.closest(".reader") {
         let _ = section.class_list().toggle_with_force("show-original", shown);
     }

@@ -26,7 +26,9 @@ fn main() {
     std::mem::forget(owner);
     let block = document().get_element_by_id("prerendered");
     let typing = block.as_ref().is_some_and(adopt_prerendered_input);
+    browser::mark("hts:main");
     let corpus = state::corpus();
+    browser::mark("hts:corpus");
     let ctx = state::Ctx::new(corpus, url_sync::read_location(corpus), browser::hash());
     let Ok(app) = document().create_element("div") else { return };
     app.set_id("app");

@@ -15,7 +15,7 @@ use hts_runtime::labels::{count_provisions, tr};
 use hts_runtime::render::notes::{self, Edition};
 use hts_runtime::render::shell::{self, Host};
 use hts_runtime::render::{self, compare, controls, escape, reader, targets, Page};
-use hts_runtime::search::Facet;
+use hts_runtime::search::{Facet, Query};
 use hts_runtime::url::{Lang, View};
 use leptos::prelude::*;
 
@@ -32,10 +32,9 @@ impl Ctx {
         let base = browser::absolute_url("", None);
         let en = self.english();
         self.state.with(|state| {
-            self.query.with(|query| {
-                self.highlight
-                    .with(|highlight| f(&Page { corpus: self.corpus, state, query, en, base: &base, highlight: highlight.as_deref(), prerender: false }))
-            })
+            // Parsed for each render: microseconds, and one memo type less in the wasm.
+            let query = &Query::parse(&state.q);
+            self.highlight.with(|highlight| f(&Page { corpus: self.corpus, state, query, en, base: &base, highlight: highlight.as_deref(), prerender: false }))
         })
     }
 }
@@ -43,16 +42,16 @@ impl Ctx {
 /// Writes the page into `app` and keeps it in step with the state.
 pub fn mount(ctx: Ctx, app: web_sys::Element) {
     // Bumped each time the frame is written: every host writes its markup again.
-    let frame = RwSignal::new(0u32);
-    let shown_view = StoredValue::new(None::<View>);
+    let frame = RwSignal::new(0usize);
+    let mut shown_view = None;
     let mut effects = vec![RenderEffect::new(move |_| {
         let (_lang, view) = (ctx.lang.get(), ctx.view.get());
         // A view opened afresh starts from its first page, its default sort, no original.
-        if shown_view.get_value() != Some(view) {
-            shown_view.set_value(Some(view));
+        if shown_view != Some(view) {
+            shown_view = Some(view);
             ctx.shown.set(PAGE);
             ctx.sort.set(Default::default());
-            ctx.show_original.set_value(None);
+            ctx.show_original.set(None);
         }
         let open = filters_open(&app);
         app.set_inner_html(&untrack(|| ctx.with_page(&|page| shell::layout(page, open))));
@@ -91,7 +90,7 @@ fn filters_open(app: &web_sys::Element) -> bool {
 
 /// The box shows the query of the state (Back, a link) unless it already does: typing is
 /// never interrupted.
-fn search_box_value(ctx: Ctx, frame: RwSignal<u32>) -> RenderEffect<()> {
+fn search_box_value(ctx: Ctx, frame: RwSignal<usize>) -> RenderEffect<()> {
     RenderEffect::new(move |_| {
         frame.track();
         ctx.filters.with(|s| browser::set_value("search-input", &s.q));
@@ -143,7 +142,7 @@ fn hosts(ctx: Ctx) -> Vec<(Host, Memo<String>)> {
                 n => format!("（{n}）"),
             }),
         ),
-        (Host::Facets, after_results(ctx, move || ctx.counts.with(|c| ctx.with_page(&|page| controls::facets(page, c))))),
+        (Host::Facets, after_results(ctx, move || facets(ctx))),
         (Host::Notice, markup(move || ctx.ignored.with(|ignored| notes::notice(ctx.lang.get(), ignored)))),
         (Host::Chips, after_results(ctx, move || ctx.with_page(&controls::chips))),
         (Host::Edition, markup(move || notes::edition_note(ctx.lang.get(), ctx.view.get(), edition(ctx)))),
@@ -163,7 +162,15 @@ fn hosts(ctx: Ctx) -> Vec<(Host, Memo<String>)> {
 fn query_notes(ctx: Ctx) -> String {
     let lang = ctx.lang.get();
     let en = ctx.searched_edition();
-    ctx.query.with(|q| notes::query_notes(lang, q, &ctx.corpus.unmapped_in(q, en)))
+    let q = ctx.filters.with(|s| Query::parse(&s.q));
+    notes::query_notes(lang, &q, &ctx.corpus.unmapped_in(&q, en))
+}
+
+/// The facets with their live counts (under the other filters, in the edition searched).
+fn facets(ctx: Ctx) -> String {
+    let en = ctx.searched_edition();
+    let counts = ctx.filters.with(|s| ctx.corpus.counts_in(s, en));
+    ctx.with_page(&|page| controls::facets(page, &counts))
 }
 
 fn edition(ctx: Ctx) -> Edition {
@@ -212,7 +219,6 @@ fn limit(ctx: Ctx) -> usize {
 }
 
 fn list(ctx: Ctx) -> Memo<String> {
-    let grouped = Memo::new(move |_| ctx.state.with(|s| s.group_by_province));
     // A new search starts again from the first page (set only when more were shown).
     std::mem::forget(RenderEffect::new(move |_| {
         ctx.results.track();
@@ -223,7 +229,7 @@ fn list(ctx: Ctx) -> Memo<String> {
     markup(move || {
         let limit = limit(ctx);
         let rendered = if ctx.settled.get() { limit } else { limit.min(FIRST_SCREEN.max(linked(ctx).map_or(0, |p| p + 1))) };
-        let rows = ctx.results.with(|r| render::rows(ctx.corpus, r, grouped.get(), rendered));
+        let rows = ctx.results.with(|r| render::rows(ctx.corpus, r, ctx.state.with(|s| s.group_by_province), rendered));
         ctx.with_page(&|page| render::results(page, &rows))
     })
 }
@@ -233,18 +239,14 @@ fn more(ctx: Ctx) -> String {
     notes::show_more(ctx.lang.get(), remaining.min(PAGE), remaining)
 }
 
-/// The compare matrices: their counts follow the filters (and the edition searched)
-/// only, not the language or the shares toggle.
+/// The compare matrices (recomputed with the markup: each memo type costs the download
+/// more than a recount costs the shares toggle).
 fn matrices(ctx: Ctx) -> Memo<String> {
-    let domains = Memo::new(move |_| {
+    markup(move || {
         let en = ctx.searched_edition();
-        ctx.filters.with(|s| ctx.corpus.matrix_in(s, Facet::Domain, en))
-    });
-    let tools = Memo::new(move |_| {
-        let en = ctx.searched_edition();
-        ctx.filters.with(|s| ctx.corpus.matrix_in(s, Facet::Tool, en))
-    });
-    markup(move || domains.with(|d| tools.with(|t| ctx.with_page(&|page| compare::matrices(page, d, t)))))
+        let (d, t) = ctx.filters.with(|s| (ctx.corpus.matrix_in(s, Facet::Domain, en), ctx.corpus.matrix_in(s, Facet::Tool, en)));
+        ctx.with_page(&|page| compare::matrices(page, &d, &t))
+    })
 }
 
 /// The targets of the matching provisions, in the chosen order.
@@ -258,14 +260,14 @@ fn targets_table(ctx: Ctx) -> String {
 /// (all of them without filters), each with how many of its provisions match, and the
 /// empty state when none does.
 fn documents(ctx: Ctx) -> String {
-    match ctx.doc.get().and_then(|id| ctx.document(&id)) {
+    match ctx.doc().and_then(|id| ctx.document(&id)) {
         Some(doc) => {
-            let original = ctx.show_original.with_value(|d| d.as_deref() == Some(doc.id.as_str()));
+            let original = ctx.show_original.with_untracked(|d| d.as_deref() == Some(doc.id.as_str()));
             ctx.with_page(&|page| reader::reader(page, doc, original))
         }
         None => {
             // A document opened again starts without the original.
-            ctx.show_original.set_value(None);
+            ctx.show_original.set(None);
             let matching = ctx.results.with(|r| reader::matching(ctx.corpus, r));
             let en = ctx.searched_edition();
             let empty = ctx.results.with(Vec::is_empty);
@@ -298,7 +300,7 @@ fn page_effects(ctx: Ctx) -> [RenderEffect<()>; 2] {
             View::Targets => tr(lang, "量化目标", "Quantitative targets"),
             View::Documents => tr(lang, "文件列表", "Documents"),
         };
-        let doc = ctx.doc.get().and_then(|id| ctx.document(&id)).map(|d| hts_runtime::export::display_title(d, lang));
+        let doc = ctx.doc().and_then(|id| ctx.document(&id)).map(|d| hts_runtime::export::display_title(d, lang));
         document().set_title(&match doc {
             Some(d) => format!("{d} · {site}"),
             None => format!("{view} · {site}"),

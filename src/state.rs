@@ -1,13 +1,12 @@
 //! The app's state: one source of truth (the URL [`State`]), the corpus, and the memos
 //! every view derives from them, passed to the page and the actions as [`Ctx`] (`Copy`).
 //!
-//! Each memo reads only what it needs: search, counts and the compare matrices derive
-//! from [`Ctx::filters`] (the facets and the query) and [`Ctx::english_search`] (an
+//! Each memo reads only what it needs: the results derive from [`Ctx::filters`] (the facets and the query) and [`Ctx::english_search`] (an
 //! English page searches the translation too), so a change of view, document or grouping
 //! never searches again, and a change of language only once the English is loaded.
 
 use hts_runtime::render::targets::Sort;
-use hts_runtime::search::{Corpus, Counts, Query};
+use hts_runtime::search::Corpus;
 use hts_runtime::translation::Translation;
 use hts_runtime::url::{Decoded, Ignored, Lang, State, View};
 use leptos::prelude::*;
@@ -32,15 +31,11 @@ pub struct Ctx {
     pub highlight: RwSignal<Option<String>>,
     /// The part of the state that decides the results ([`State::filters`]).
     pub filters: Memo<State>,
-    pub query: Memo<Query>,
     pub results: Memo<Vec<usize>>,
     /// Searches run over the English edition too: the page is in English and has it.
     pub english_search: Memo<bool>,
-    pub counts: Memo<Counts>,
     pub lang: Memo<Lang>,
     pub view: Memo<View>,
-    /// The document open in the reader (`doc=`).
-    pub doc: Memo<Option<String>>,
     /// A typed change waits to be written to the URL.
     pub url_write_pending: RwSignal<bool>,
     /// False from a change of state until the frame after it: lists render their first
@@ -55,9 +50,9 @@ pub struct Ctx {
     /// the list shows (a page more at each "show more"), the document whose reader shows
     /// the Chinese original on narrow screens, and the targets table's sort.
     pub shown: RwSignal<usize>,
-    pub show_original: StoredValue<Option<String>>,
+    pub show_original: RwSignal<Option<String>>,
     pub sort: RwSignal<Sort>,
-    en_requested: StoredValue<bool>,
+    en_requested: RwSignal<bool>,
 }
 
 impl Ctx {
@@ -76,27 +71,21 @@ impl Ctx {
             ignored: RwSignal::new(decoded.ignored),
             highlight: RwSignal::new(highlight),
             filters,
-            query: Memo::new(move |_| filters.with(|f| Query::parse(&f.q))),
             results: Memo::new(move |_| {
                 let en = searched();
                 filters.with(|f| corpus.search_in(f, en))
             }),
             english_search,
-            counts: Memo::new(move |_| {
-                let en = searched();
-                filters.with(|f| corpus.counts_in(f, en))
-            }),
             lang,
             view: Memo::new(move |_| state.with(|s| s.view)),
-            doc: Memo::new(move |_| state.with(|s| s.doc.clone())),
             url_write_pending: RwSignal::new(false),
             settled: RwSignal::new(true),
             en,
             en_failed: RwSignal::new(false),
             shown: RwSignal::new(0),
-            show_original: StoredValue::new(None),
+            show_original: RwSignal::new(None),
             sort: RwSignal::new(Sort::default()),
-            en_requested: StoredValue::new(false),
+            en_requested: RwSignal::new(false),
         }
     }
 
@@ -116,10 +105,10 @@ impl Ctx {
     /// from `data/policies.en.json` beside the page. Until it is there, pages show the
     /// Chinese with a note.
     pub fn load_english(&self) {
-        if self.en_requested.get_value() {
+        if self.en_requested.get_untracked() {
             return;
         }
-        self.en_requested.set_value(true);
+        self.en_requested.set(true);
         if let Some(text) = crate::browser::inline_text("hts-en") {
             self.set_english(&text);
             return;
@@ -170,6 +159,11 @@ impl Ctx {
         } else {
             None
         }
+    }
+
+    /// The id of the document open in the reader (`doc=`; tracks the state).
+    pub fn doc(&self) -> Option<String> {
+        self.state.with(|s| s.doc.clone())
     }
 
     /// The document with this id.

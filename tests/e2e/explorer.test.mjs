@@ -353,7 +353,8 @@ describe('history, links and language', () => {
     assert.deepEqual(params(page), { province: 'sichuan', q: '服务' });
     await page.goBack();
     await page.waitForFunction(() => location.search === '');
-    assert.equal(await page.locator('[data-testid=facet-province-sichuan]').isChecked(), false);
+    // The facets follow the results a frame later.
+    await page.waitForFunction(() => document.querySelector('[data-testid=facet-province-sichuan]')?.checked === false, null, { timeout: 2000 });
     await page.goForward();
     await waitForParam(page, 'province', 'sichuan');
     assert.deepEqual([...new Set(await attr(cards(page), 'data-province'))], ['sichuan']);
