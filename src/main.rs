@@ -45,6 +45,10 @@ fn main() {
     }
     page::mount(ctx, app);
     actions::listen(ctx);
+    // The search's folded texts, once the first results are painted.
+    request_animation_frame(move || {
+        gloo::timers::callback::Timeout::new(0, move || corpus.prepare_search()).forget();
+    });
     if typing {
         focus_search_box();
     }

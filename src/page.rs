@@ -22,8 +22,9 @@ use leptos::prelude::*;
 /// Results are rendered a page at a time, so a keystroke costs the same at 5 documents
 /// and at 500; of a page, the first screen comes at once and the rest a frame later.
 pub const PAGE: usize = 50;
-/// The cards of the first frame (`hts_compiler::prerender` renders as many).
-const FIRST_SCREEN: usize = 8;
+/// The cards of the first frame (`hts_compiler::prerender` renders as many): a 1920×1080
+/// screen shows five, a 1280×800 one three, a phone one or two.
+const FIRST_SCREEN: usize = 6;
 
 impl Ctx {
     /// Calls `f` with what the renderers read, now (tracked: a caller in a reactive

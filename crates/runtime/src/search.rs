@@ -209,7 +209,10 @@ fn merge(ranges: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
 /// The bundle plus what searching needs, computed once.
 pub struct Corpus {
     pub bundle: Bundle,
-    folded: Vec<String>,
+    /// The searchable text of each provision, folded: computed by the first search with
+    /// a query (or [`Corpus::prepare_search`]), not on start, where it was most of the
+    /// time to the first results at 100 documents.
+    folded: std::sync::OnceLock<Vec<String>>,
     /// Provision id → index, for links, targets and anchors.
     by_id: HashMap<String, usize>,
     domains: Vec<Vec<String>>,
@@ -239,7 +242,6 @@ pub struct Counts {
 
 impl Corpus {
     pub fn new(bundle: Bundle) -> Corpus {
-        let folded = bundle.provisions.iter().map(searchable).collect();
         let by_id = bundle.provisions.iter().enumerate().map(|(i, p)| (p.id.clone(), i)).collect();
         let domains = bundle.provisions.iter().map(|p| p.domains().iter().map(|s| s.to_string()).collect()).collect();
         let tools = bundle.provisions.iter().map(|p| p.tools().iter().map(|s| s.to_string()).collect()).collect();
@@ -261,7 +263,17 @@ impl Corpus {
                 *n
             })
             .collect();
-        Corpus { bundle, folded, by_id, domains, tools, provinces, paragraphs }
+        Corpus { bundle, folded: std::sync::OnceLock::new(), by_id, domains, tools, provinces, paragraphs }
+    }
+
+    /// Folds the searchable texts now (the app calls it once the first results are on
+    /// screen, so the first keystroke does not wait for it).
+    pub fn prepare_search(&self) {
+        self.folded();
+    }
+
+    fn folded(&self) -> &[String] {
+        self.folded.get_or_init(|| self.bundle.provisions.iter().map(searchable).collect())
     }
 
     /// The paragraph number of provision `i` under its heading, from 1: with the
@@ -330,13 +342,17 @@ impl Corpus {
     /// Which provisions the query matches (every one when it is empty): in the Chinese,
     /// and with `en` also in the English.
     fn hits(&self, query: &Query, en: Option<&Translation>) -> Vec<bool> {
+        let count = self.bundle.provisions.len();
+        if query.is_empty() {
+            return vec![true; count];
+        }
         let terms = query.finders();
+        let folded = self.folded();
         let one = |i: usize| match en {
-            _ if query.is_empty() => true,
-            Some(en) => matches_either(&terms, &self.folded[i], &self.english(i, en)),
-            None => matches_either(&terms, &self.folded[i], &[]),
+            Some(en) => matches_either(&terms, &folded[i], &self.english(i, en)),
+            None => matches_either(&terms, &folded[i], &[]),
         };
-        (0..self.folded.len()).map(one).collect()
+        (0..count).map(one).collect()
     }
 
     /// Indices of the provisions matching the state, in document order.
@@ -355,7 +371,7 @@ impl Corpus {
     /// without it (`None`), all of them.
     pub fn unmapped_in(&self, query: &Query, en: Option<&Translation>) -> Vec<String> {
         let Some(en) = en else { return query.unmapped().to_vec() };
-        let english: Vec<&str> = (0..self.folded.len()).flat_map(|i| self.english(i, en)).collect();
+        let english: Vec<&str> = (0..self.bundle.provisions.len()).flat_map(|i| self.english(i, en)).collect();
         query.unmapped().iter().filter(|w| !english.iter().any(|t| in_english(t, w).next().is_some())).cloned().collect()
     }
 

@@ -2,9 +2,10 @@
 //! `OUT_DIR/policies.json` and each translation `OUT_DIR/policies.<lang>.json` (today
 //! `en`), compiled by the same code as `build.rs`. With `--prerender`, also writes the
 //! prerendered first paint of `index.html` (`SITE_DIR/prerendered.html`, which
-//! `scripts/post-build.mjs` moves into the page) and the static reader of every document
-//! (`SITE_DIR/docs/<id>.html`, linking `STYLESHEET` and `ICON`, files at the site's root); see
-//! `hts_compiler::prerender`. Exits non-zero, with every problem listed, when the seeds,
+//! `scripts/post-build.mjs` moves into the page), the list of documents
+//! (`SITE_DIR/docs/index.html`) and the static reader of every document
+//! (`SITE_DIR/docs/<id>.html`), the static pages linking `STYLESHEET` and `ICON`, files at
+//! the site's root; see `hts_compiler::prerender`. Exits non-zero, with every problem listed, when the seeds,
 //! their reviews or translations do not compile; writes nothing then.
 
 use hts_compiler::corpus::read_data_files;
@@ -53,6 +54,12 @@ fn run(seeds: &Path, out: &Path, site: Option<(&Path, &Assets)>) -> Result<(), S
         for (path, html) in hts_compiler::prerender::document_pages(&corpus, assets) {
             files.push((dir.join(path), html));
         }
+    }
+    // A document whose id is `index` would overwrite the list of documents.
+    let mut paths: Vec<&Path> = files.iter().map(|(p, _)| p.as_path()).collect();
+    paths.sort();
+    if let Some(w) = paths.windows(2).find(|w| w[0] == w[1]) {
+        return Err(format!("error: two files would be written to {} (is a document's id `index`?)", w[0].display()));
     }
     for (path, text) in files {
         if let Some(parent) = path.parent() {

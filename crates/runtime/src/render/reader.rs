@@ -84,7 +84,7 @@ fn document_card(h: &mut Html, page: &Page, doc: &Document, matches: usize) {
     let n = matches.to_string();
     h.open("article", &[("class", "doc-card"), (testid(page), "document"), ("data-id", &doc.id), ("data-province", &doc.province), ("data-matches", &n)]);
     let (link, nav) = if page.prerender {
-        (format!("./docs/{}.html", percent_encode(&doc.id)), "")
+        (format!("{}docs/{}.html", page.base, percent_encode(&doc.id)), "")
     } else {
         (href(&State { doc: Some(doc.id.clone()), ..page.state.clone() }), "data-nav")
     };
@@ -597,8 +597,11 @@ mod tests {
             assert!(url.starts_with("../") || url.starts_with('#'), "relative: {url}");
         }
         let query = Query::parse("");
-        let page = Page { corpus: &c, state: &state, query: &query, en: None, base: "", highlight: None, prerender: true };
-        let listed = documents(&page, &matching(&c, &[0, 3]));
-        assert!(listed.contains(r#"<h3><a href="./docs/hunan-hts.html">"#) && !listed.contains("data-testid"), "{listed}");
+        // From the site's root (`index.html`) and from `docs/index.html`.
+        for (base, link) in [("./", "./docs/hunan-hts.html"), ("../", "../docs/hunan-hts.html")] {
+            let page = Page { corpus: &c, state: &state, query: &query, en: None, base, highlight: None, prerender: true };
+            let listed = documents(&page, &matching(&c, &[0, 3]));
+            assert!(listed.contains(&format!(r#"<h3><a href="{link}">"#)) && !listed.contains("data-testid"), "{listed}");
+        }
     }
 }
