@@ -64,9 +64,13 @@ pub fn documents(page: &Page, matching: &[(usize, usize)]) -> String {
     h.raw("<section class=\"documents\">");
     h.element("h2", &[], page.tr("文件列表", "Documents"));
     let (n, all) = (matching.len(), docs.len());
-    let summary = match page.lang() {
-        Lang::Zh => format!("{all} 份文件中 {n} 份有符合条件的条文"),
-        Lang::En => format!("{n} of {all} documents have matching provisions"),
+    // Without filters every document is listed: say how many, not "matching".
+    let filtered = page.state.has_filters();
+    let summary = match (page.lang(), filtered) {
+        (Lang::Zh, true) => format!("{all} 份文件中 {n} 份有符合条件的条文"),
+        (Lang::En, true) => format!("{n} of {all} documents have matching provisions"),
+        (Lang::Zh, false) => format!("共 {all} 份文件"),
+        (Lang::En, false) => format!("{all} documents"),
     };
     h.element("p", &[("class", "hint"), (testid(page), "document-summary")], &summary);
     h.raw("<ul class=\"doc-list\">");
@@ -90,9 +94,11 @@ fn document_card(h: &mut Html, page: &Page, doc: &Document, matches: usize) {
     };
     let open = format!("open-{}", doc.id);
     h.raw("<h3>").element("a", &[("href", &link), (nav, ""), (testid(page), &open)], &labels::document_title(lang, doc, None)).raw("</h3>");
-    let count = match lang {
-        Lang::Zh => format!("{matches} / {} 条条文符合当前筛选", doc.stats.provisions),
-        Lang::En => format!("{matches} of {} provisions match the filters", doc.stats.provisions),
+    let count = match (lang, page.state.has_filters()) {
+        (Lang::Zh, true) => format!("{matches} / {} 条条文符合当前筛选", doc.stats.provisions),
+        (Lang::En, true) => format!("{matches} of {} provisions match the filters", doc.stats.provisions),
+        (Lang::Zh, false) => format!("共 {} 条条文", doc.stats.provisions),
+        (Lang::En, false) => format!("{} provisions", doc.stats.provisions),
     };
     h.element("p", &[("class", "doc-matches"), (testid(page), "document-matches")], &count);
     metadata(h, page, doc);
@@ -487,6 +493,16 @@ mod tests {
         assert!(matching(&c, &[]).is_empty());
         assert_eq!(review_counts(&c, &c.bundle.documents[0]), (3, 3));
         assert_eq!(review_counts(&c, &c.bundle.documents[1]), (0, 1));
+    }
+
+    #[test]
+    fn the_list_without_filters_counts_documents_and_provisions_not_matches() {
+        let c = corpus();
+        let all = list(&c, &State::default(), &[0, 1, 2, 3]);
+        assert!(all.contains(">共 2 份文件<") && all.contains(">共 3 条条文<"), "{all}");
+        assert!(!all.contains("符合"), "{all}");
+        let filtered = list(&c, &State { q: "质押".into(), ..State::default() }, &[0]);
+        assert!(filtered.contains(">2 份文件中 1 份有符合条件的条文<") && filtered.contains(">1 / 3 条条文符合当前筛选<"), "{filtered}");
     }
 
     #[test]
