@@ -265,11 +265,13 @@ export async function measureSite(browser, base, site, { query = '', bytes = tru
     out.bytes = total;
     await ctx.close();
   }
-  // 2. Navigation timings over fresh loads, and typing → first result on each.
+  // 2. Navigation timings over fresh loads (a new context each: nothing cached), and typing
+  // → first result on each. The address has no query of its own: a first visit (ours shows
+  // a placeholder instead of the prerendered results for a link with a query or fragment).
   const fcp = [], interactive = [], typing = [];
   for (let i = 0; i < LOADS; i++) {
     const { ctx, page } = await newPage(browser, site);
-    await page.goto(at('load=' + i));
+    await page.goto(at());
     interactive.push(await interactiveAt(page, site));
     await page.waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0);
     fcp.push(await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0].startTime));
