@@ -104,6 +104,16 @@ pub fn download(name: &str, mime: &str, content: &str) {
     .forget();
 }
 
+/// Runs `f` in a task after the next frame is painted: a timer set from that frame's
+/// animation-frame callback (a timer set now may run before the frame).
+pub fn after_paint(f: impl FnOnce() + 'static) {
+    // Boxed: one instantiation of the timer for every caller.
+    let f: Box<dyn FnOnce()> = Box::new(f);
+    request_animation_frame(move || {
+        gloo::timers::callback::Timeout::new(0, f).forget();
+    });
+}
+
 /// `performance.mark(name)`, read by the benchmark.
 pub fn mark(name: &str) {
     if let Some(p) = window().performance() {

@@ -46,9 +46,7 @@ fn main() {
     page::mount(ctx, app);
     actions::listen(ctx);
     // The search's folded texts, once the first results are painted.
-    request_animation_frame(move || {
-        gloo::timers::callback::Timeout::new(0, move || corpus.prepare_search()).forget();
-    });
+    browser::after_paint(move || corpus.prepare_search());
     if typing {
         focus_search_box();
     }

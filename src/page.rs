@@ -64,16 +64,10 @@ pub fn mount(ctx: Ctx, app: web_sys::Element) {
             if host.view().is_some_and(|v| v != ctx.view.get()) {
                 return;
             }
-            if host == Host::List {
-                // Written again once settled (the rest of the page), then marked.
-                ctx.settled.track();
-            }
             markup.with(|html| browser::set_html(host.id(), html));
-            if host == Host::List {
-                list_written(ctx);
-            }
         }));
     }
+    effects.push(list_host(ctx, frame));
     effects.push(search_box_value(ctx, frame));
     effects.extend(page_effects(ctx));
     // The page lives as long as the tab.
@@ -98,10 +92,23 @@ fn search_box_value(ctx: Ctx, frame: RwSignal<usize>) -> RenderEffect<()> {
     })
 }
 
-/// The list's first screen is on the page (layout included): the benchmark's marks, and
-/// whether the whole page of results is rendered.
-fn list_written(ctx: Ctx) {
-    let settled = ctx.settled.get_untracked();
+/// The results list: written like any host, and again once settled (the rest of the page,
+/// even when its markup is the same), then marked for the benchmark (the first screen is on
+/// the page, layout included) and with whether the whole page of results is rendered.
+fn list_host(ctx: Ctx, frame: RwSignal<usize>) -> RenderEffect<()> {
+    let markup = list(ctx);
+    RenderEffect::new(move |_| {
+        frame.track();
+        if ctx.view.get() != View::Provisions {
+            return;
+        }
+        let settled = ctx.settled.get();
+        markup.with(|html| browser::set_html(Host::List.id(), html));
+        list_written(ctx, settled);
+    })
+}
+
+fn list_written(ctx: Ctx, settled: bool) {
     let complete = settled || ctx.results.with_untracked(Vec::len) <= FIRST_SCREEN;
     browser::set_attribute(Host::List.id(), "data-complete", if complete { "true" } else { "false" });
     browser::settle_layout();
@@ -151,7 +158,6 @@ fn hosts(ctx: Ctx) -> Vec<(Host, Memo<String>)> {
         (Host::Count, markup(move || escape(&count_provisions(ctx.lang.get(), ctx.results.with(Vec::len))))),
         (Host::Toolbar, after_results(ctx, move || toolbar(ctx))),
         (Host::Companions, markup(move || companions(ctx))),
-        (Host::List, list(ctx)),
         (Host::More, markup(move || more(ctx))),
         (Host::Matrices, matrices(ctx)),
         (Host::Side, markup(move || ctx.results.with(|r| ctx.with_page(&|page| compare::side_by_side(page, r))))),

@@ -96,9 +96,7 @@ impl Ctx {
         }
         self.settled.set(false);
         let settled = self.settled;
-        request_animation_frame(move || {
-            gloo::timers::callback::Timeout::new(0, move || settled.set(true)).forget();
-        });
+        crate::browser::after_paint(move || settled.set(true));
     }
 
     /// Loads the English edition, once: from the page (`offline.html` inlines it) or

@@ -33,13 +33,10 @@ impl Ctx {
         }
         self.url_write_pending.set(true);
         let ctx = *self;
-        // After the frame that shows the results (a timer set now may run before it).
-        request_animation_frame(move || {
-            gloo::timers::callback::Timeout::new(0, move || {
-                ctx.url_write_pending.set(false);
-                browser::write_url(&ctx.state.with_untracked(url::encode), None, History::Replace);
-            })
-            .forget();
+        // After the frame that shows the results.
+        browser::after_paint(move || {
+            ctx.url_write_pending.set(false);
+            browser::write_url(&ctx.state.with_untracked(url::encode), None, History::Replace);
         });
     }
 
