@@ -151,9 +151,10 @@ pub fn set_html(id: &str, html: &str) {
     }
 }
 
-/// Sets an attribute of the element with this id, if it is on the page.
+/// Sets an attribute of the element with this id, if it is on the page and the value is
+/// new (a write, even of the same value, invalidates style).
 pub fn set_attribute(id: &str, name: &str, value: &str) {
-    if let Some(el) = document().get_element_by_id(id) {
+    if let Some(el) = document().get_element_by_id(id).filter(|el| el.get_attribute(name).as_deref() != Some(value)) {
         let _ = el.set_attribute(name, value);
     }
 }

@@ -83,6 +83,27 @@ describe('search', () => {
     assert.ok(marks.includes('质押') && marks.includes('知识产权'), marks.join(','));
   });
 
+  // Regressions: the title effect rewrote <html lang> on every keystroke (restyling the
+  // whole page), and the first screen's cards skipped layout and were laid out twice.
+  test('a keystroke leaves the page\'s root alone, and the first screen is laid out in full', async () => {
+    const page = await site.page();
+    await open(page, site.base);
+    await page.evaluate(() => {
+      window.__rootWrites = [];
+      new MutationObserver((records) => window.__rootWrites.push(...records.map((r) => r.attributeName)))
+        .observe(document.documentElement, { attributes: true });
+    });
+    const box = page.getByTestId('search');
+    await box.focus();
+    for (const ch of '服务') await page.keyboard.type(ch);
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('q') === '服务');
+    const settledCount = await cardCount(page);
+    assert.ok(settledCount > 7, `${settledCount} cards`);
+    assert.deepEqual(await page.evaluate(() => window.__rootWrites), [], 'no attribute of <html> written');
+    const visibility = await cards(page).evaluateAll((els) => els.slice(0, 8).map((e) => getComputedStyle(e).contentVisibility));
+    assert.deepEqual(visibility, ['visible', 'visible', 'visible', 'visible', 'visible', 'visible', 'auto', 'auto']);
+  });
+
   test('English taxonomy words find their Chinese terms', async () => {
     const page = await site.page();
     assert.ok(await countOf(page, '?q=patent') > 0);

@@ -25,6 +25,8 @@ test('typing narrows the results, writes q= into the URL, and a reload restores 
   await page.waitForFunction((n) => Number(document.querySelector('[data-testid=result-count]').innerText.match(/\d+/)[0]) < n, all);
   const narrowed = await resultCount(page);
   assert.ok(narrowed > 0 && narrowed < all, `${narrowed} of ${all}`);
+  // The address bar is written after the frame that shows the results.
+  await page.waitForFunction(() => new URL(location.href).searchParams.get('q') === '质押');
   assert.equal(params(page).q, '质押');
   const ids = await attr(cards(page), 'data-id');
   await page.reload();

@@ -418,6 +418,23 @@ mod tests {
         assert!(html.contains("data-nav=\"\" lang=\"zh-CN\">序言</a>"));
     }
 
+    /// Regression: a card's preamble read "序言" marked `lang="en"`, and an untranslated
+    /// path in the English edition was marked English too.
+    #[test]
+    fn a_cards_path_is_marked_in_the_language_it_is_shown_in() {
+        let c = sample();
+        let cards = |s: &State, en: Option<&Translation>| {
+            render(&c, s, en, &|page| crate::render::results(page, &[crate::render::Row::Card(0), crate::render::Row::Card(1)]))
+        };
+        let zh = cards(&state("", &[], &[]), None);
+        assert!(zh.contains("<span class=\"path\" lang=\"zh-CN\">序言</span>"), "{zh}");
+        assert!(zh.contains("<span class=\"path\" lang=\"zh-CN\">一、任务</span>"), "{zh}");
+        let en = Translation::from_json(r#"{"texts": {"hunan-hts-0:1": "Build platforms."}}"#).unwrap();
+        let english = cards(&State { lang: Lang::En, ..state("", &[], &[]) }, Some(&en));
+        assert!(english.contains("<span class=\"path\" lang=\"en\">Preamble</span>"), "{english}");
+        assert!(english.contains("<span class=\"path\" lang=\"zh-CN\">一、任务</span>"), "{english}");
+    }
+
     #[test]
     fn side_by_side_in_english_shows_the_translation() {
         let c = sample();
