@@ -114,6 +114,11 @@ pub fn after_paint(f: impl FnOnce() + 'static) {
     });
 }
 
+/// Whether the media query matches (true when the browser cannot tell).
+pub fn media_matches(query: &str) -> bool {
+    window().match_media(query).ok().flatten().is_none_or(|list| list.matches())
+}
+
 /// `performance.mark(name)`, read by the benchmark.
 pub fn mark(name: &str) {
     if let Some(p) = window().performance() {

@@ -31,6 +31,11 @@ pub struct Query {
 
 impl Query {
     pub fn parse(q: &str) -> Query {
+        // The lexicon is built on first use (or by `Corpus::prepare_search`): not for the
+        // empty query of a first render (in a fresh page it cost several milliseconds).
+        if q.trim().is_empty() {
+            return Query::default();
+        }
         let lexicon = lexicon();
         let mut query = Query::default();
         for (words, quoted) in tokens(q) {
@@ -83,6 +88,15 @@ impl Query {
     /// [`Corpus::unmapped_in`] for those that the English does not have either.
     pub fn unmapped(&self) -> &[String] {
         &self.unmapped
+    }
+    /// Whether every folded text this query matches is matched by a query of the terms
+    /// `wider` too, by substring (so a search for it need look only among `wider`'s hits):
+    /// each of `wider`'s terms is implied by one of this query's, a term implying another
+    /// when each of its alternatives contains one of the other's. (`知识产权` narrows
+    /// `知识`; `知识 质押` narrows `质押`.) Not for the English edition, matched by word.
+    pub fn narrows(&self, wider: &[Vec<String>]) -> bool {
+        let implies = |term: &Vec<String>, other: &Vec<String>| term.iter().all(|a| other.iter().any(|b| a.contains(b.as_str())));
+        wider.iter().all(|other| self.terms.iter().any(|term| implies(term, other)))
     }
     /// Every term occurs in the folded text.
     pub fn matches(&self, folded: &str) -> bool {
@@ -221,7 +235,15 @@ pub struct Corpus {
     provinces: Vec<String>,
     /// Each provision's paragraph number under its heading (from 1), for citations.
     paragraphs: Vec<usize>,
+    /// The last queries' hits in the Chinese (see [`Corpus::hits`]).
+    recent: std::sync::Mutex<Vec<KeptHits>>,
 }
+
+/// A query's terms and which provisions they match.
+type KeptHits = (Vec<Vec<String>>, Vec<bool>);
+
+/// How many queries' hits [`Corpus::hits`] keeps: a word typed and erased again.
+const RECENT: usize = 8;
 
 /// Which facet a count is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -263,13 +285,14 @@ impl Corpus {
                 *n
             })
             .collect();
-        Corpus { bundle, folded: std::sync::OnceLock::new(), by_id, domains, tools, provinces, paragraphs }
+        Corpus { bundle, folded: std::sync::OnceLock::new(), by_id, domains, tools, provinces, paragraphs, recent: Default::default() }
     }
 
-    /// Folds the searchable texts now (the app calls it once the first results are on
-    /// screen, so the first keystroke does not wait for it).
+    /// Folds the searchable texts and builds the lexicon now (the app calls it once the
+    /// first results are on screen, so the first keystroke does not wait for them).
     pub fn prepare_search(&self) {
         self.folded();
+        lexicon();
     }
 
     fn folded(&self) -> &[String] {
@@ -341,6 +364,12 @@ impl Corpus {
 
     /// Which provisions the query matches (every one when it is empty): in the Chinese,
     /// and with `en` also in the English.
+    ///
+    /// In the Chinese alone, the hits of the last few queries are kept: a query seen again
+    /// (a keystroke erased, the facet counts after the results) is not scanned again, and
+    /// one that narrows a kept query ([`Query::narrows`]: typing on) scans only that
+    /// query's hits. At 100 documents the scan is most of a keystroke's own time (a
+    /// browser profile: 2 of ~3 ms).
     fn hits(&self, query: &Query, en: Option<&Translation>) -> Vec<bool> {
         let count = self.bundle.provisions.len();
         if query.is_empty() {
@@ -348,11 +377,27 @@ impl Corpus {
         }
         let terms = query.finders();
         let folded = self.folded();
-        let one = |i: usize| match en {
-            Some(en) => matches_either(&terms, &folded[i], &self.english(i, en)),
-            None => matches_either(&terms, &folded[i], &[]),
+        if let Some(en) = en {
+            return (0..count).map(|i| matches_either(&terms, &folded[i], &self.english(i, en))).collect();
+        }
+        let mut recent = self.recent.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        if let Some(k) = recent.iter().position(|(t, _)| *t == query.terms) {
+            let kept = recent.remove(k);
+            let hits = kept.1.clone();
+            recent.push(kept);
+            return hits;
+        }
+        // The narrowest kept query this one narrows: its hits are the only candidates.
+        let within = recent.iter().filter(|(t, _)| query.narrows(t)).map(|(_, h)| h).min_by_key(|h| h.iter().filter(|&&x| x).count());
+        let hits: Vec<bool> = match within {
+            Some(within) => (0..count).map(|i| within[i] && matches_either(&terms, &folded[i], &[])).collect(),
+            None => (0..count).map(|i| matches_either(&terms, &folded[i], &[])).collect(),
         };
-        (0..count).map(one).collect()
+        if recent.len() == RECENT {
+            recent.remove(0);
+        }
+        recent.push((query.terms.clone(), hits.clone()));
+        hits
     }
 
     /// Indices of the provisions matching the state, in document order.
@@ -821,6 +866,74 @@ mod tests {
 
     fn q(q: &str) -> State {
         State { q: q.to_string(), ..State::default() }
+    }
+
+    #[test]
+    fn a_query_narrows_the_queries_it_implies() {
+        let terms = |q: &str| Query::parse(q).terms;
+        assert!(Query::parse("知识产权").narrows(&terms("知识")));
+        assert!(Query::parse("知识 质押").narrows(&terms("质押")));
+        assert!(Query::parse("知识产权 质押").narrows(&terms("质押 知识")));
+        assert!(!Query::parse("知识").narrows(&terms("知识产权")));
+        assert!(!Query::parse("质押").narrows(&terms("知识 质押")));
+        // A word with alternatives narrows a query only through each of them.
+        assert!(!Query::parse("patent").narrows(&terms("专利")), "{:?}", terms("patent"));
+        assert!(Query::parse("专利").narrows(&terms("专")));
+    }
+
+    /// The kept hits of `Corpus::hits` (typing on scans only the last hits, a query seen
+    /// again is not scanned): every query gives what a fresh corpus gives.
+    #[test]
+    fn kept_hits_give_what_a_fresh_scan_gives() {
+        let texts = ["知识产权质押融资。", "发展知识服务。", "产权交易市场。", "检验检测认证。", "融资担保体系。", "专利导航 patent pools。", "知識產權保護。"];
+        let make = || {
+            let provisions = texts
+                .iter()
+                .enumerate()
+                .map(|(n, text)| Provision {
+                    id: format!("hunan-{n}"),
+                    doc: "hunan-doc".into(),
+                    province: "hunan".into(),
+                    position: n,
+                    path: vec![],
+                    text: text.to_string(),
+                    departments: vec![],
+                    responsibility: None,
+                    sentences: vec![crate::model::Sentence { id: format!("hunan-{n}:1"), text: text.to_string(), ..Default::default() }],
+                })
+                .collect();
+            Corpus::new(Bundle { schema_version: 1, documents: vec![], provisions, targets: vec![] })
+        };
+        let kept = make();
+        let typed = [
+            "知",
+            "知识",
+            "知识产",
+            "知识产权",
+            "知识产",
+            "知识",
+            "知",
+            "",
+            "融",
+            "融资",
+            "融资 知识",
+            "知识 融资担保",
+            "融资",
+            "patent",
+            "专利",
+            "专",
+            "產權",
+            "产权",
+            "权",
+            "检验",
+            "检验检测",
+            "检",
+            "知识产权 质押",
+            "知识产权",
+        ];
+        for query in typed {
+            assert_eq!(kept.search(&q(query)), make().search(&q(query)), "{query}");
+        }
     }
 
     #[test]
