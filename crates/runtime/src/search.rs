@@ -239,7 +239,9 @@ pub struct Corpus {
     recent: std::sync::Mutex<Vec<KeptHits>>,
     /// For each character, which provisions' folded text has it (a bit per provision):
     /// a text can hold a term only if it has all of its characters.
-    chars: std::sync::OnceLock<HashMap<char, Vec<u64>>>,
+    /// (Sorted pairs, not a map: a `HashMap<char, _>` cost the wasm 0.4 kB gzip more and
+    /// built slower, 22 against 16 ms natively at 100 documents.)
+    chars: std::sync::OnceLock<Vec<(char, Vec<u64>)>>,
 }
 
 /// A query's terms and which provisions they match.
@@ -314,14 +316,21 @@ impl Corpus {
         self.recent.lock().unwrap_or_else(std::sync::PoisonError::into_inner).clear();
     }
 
-    fn chars(&self) -> &HashMap<char, Vec<u64>> {
+    fn chars(&self) -> &[(char, Vec<u64>)] {
         self.chars.get_or_init(|| {
             let folded = self.folded();
             let words = folded.len().div_ceil(64);
-            let mut index: HashMap<char, Vec<u64>> = HashMap::new();
+            let mut index: Vec<(char, Vec<u64>)> = Vec::new();
             for (i, text) in folded.iter().enumerate() {
                 for c in text.chars() {
-                    index.entry(c).or_insert_with(|| vec![0; words])[i / 64] |= 1 << (i % 64);
+                    let at = match index.binary_search_by_key(&c, |(k, _)| *k) {
+                        Ok(at) => at,
+                        Err(at) => {
+                            index.insert(at, (c, vec![0; words]));
+                            at
+                        }
+                    };
+                    index[at].1[i / 64] |= 1 << (i % 64);
                 }
             }
             index
@@ -339,9 +348,9 @@ impl Corpus {
             for alternative in term {
                 let mut has = vec![!0u64; words];
                 for c in alternative.chars() {
-                    match index.get(&c) {
-                        Some(bits) => has.iter_mut().zip(bits).for_each(|(h, b)| *h &= b),
-                        None => has.fill(0),
+                    match index.binary_search_by_key(&c, |(k, _)| *k) {
+                        Ok(at) => has.iter_mut().zip(&index[at].1).for_each(|(h, b)| *h &= b),
+                        Err(_) => has.fill(0),
                     }
                 }
                 any.iter_mut().zip(&has).for_each(|(a, h)| *a |= h);
