@@ -303,8 +303,9 @@ impl Corpus {
         }
     }
 
-    /// Folds the searchable texts and builds the lexicon now (the app calls it once the
-    /// first results are on screen, so the first keystroke does not wait for them).
+    /// Folds the searchable texts, indexes their characters and builds the lexicon now
+    /// (the app calls it once the first results are on screen, so the first keystroke
+    /// does not wait for them).
     pub fn prepare_search(&self) {
         self.chars();
         lexicon();
