@@ -92,3 +92,13 @@ pub fn path(corpus: &Corpus, lang: Lang, p: &Provision, en: Option<&Translation>
         _ => p.path.join(" › "),
     }
 }
+
+/// The language [`path`] is shown in: the preamble's name in the page's, a path in
+/// English when every heading on it is translated.
+pub fn path_lang(corpus: &Corpus, lang: Lang, p: &Provision, en: Option<&Translation>) -> &'static str {
+    match (en, corpus.index_of(&p.id)) {
+        _ if p.path.is_empty() => tr(lang, "zh-CN", "en"),
+        (Some(en), Some(i)) if corpus.path_en(i, en).is_some() => "en",
+        _ => "zh-CN",
+    }
+}

@@ -89,13 +89,7 @@ pub fn card(h: &mut Html, page: &Page, index: usize) {
         &[("class", "doc-link"), ("href", &reader), (nav, ""), ("title", page.tr("在原文中查看", "Read in the document")), ("lang", head_lang)],
         &title,
     );
-    // As in the side-by-side: the preamble is named in the page's language, a path is in
-    // English when every heading on it is translated.
-    let path_lang = match en {
-        _ if p.path.is_empty() => page.tr("zh-CN", "en"),
-        Some(en) if corpus.path_en(index, en).is_some() => "en",
-        _ => "zh-CN",
-    };
+    let path_lang = labels::path_lang(corpus, lang, p, en);
     h.element("span", &[("class", "path"), ("lang", path_lang)], &labels::path(corpus, lang, p, en));
     h.raw("</header>");
     let emphasis = corpus.emphasised_sentences(index, page.state);

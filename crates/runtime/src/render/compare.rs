@@ -152,13 +152,7 @@ pub fn side_by_side(page: &Page, results: &[usize]) -> String {
         for i in items {
             let prov = corpus.provision(i);
             h.open("li", &[("class", "mini"), (testid(page), "side-provision"), ("data-province", &p), ("data-id", &prov.id)]);
-            // The preamble is named in the page's language; a path is in English when
-            // every heading on it is translated.
-            let path_lang = match page.en {
-                _ if prov.path.is_empty() => page.tr("zh-CN", "en"),
-                Some(en) if corpus.path_en(i, en).is_some() => "en",
-                _ => "zh-CN",
-            };
+            let path_lang = labels::path_lang(corpus, lang, prov, page.en);
             let nav = if page.prerender { "" } else { "data-nav" };
             let to = href_at(&results_view, &prov.id);
             h.element("a", &[("class", "path"), ("href", &to), (nav, ""), ("lang", path_lang)], &labels::path(corpus, lang, prov, page.en));
