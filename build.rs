@@ -14,7 +14,7 @@ fn main() {
             println!("cargo:rerun-if-changed={}", entry.path().display());
         }
     }
-    let out = PathBuf::from(std::env::var("OUT_DIR").unwrap_or_default()).join("policies.json");
+    let out = PathBuf::from(std::env::var("OUT_DIR").unwrap_or_default()).join("policies.packed");
     match hts_compiler::compile_dir(&seeds) {
         Ok(bundle) => {
             let packed = hts_compiler::pack::pack(&bundle).unwrap_or_else(|e| {

@@ -11,10 +11,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let bundle = hts_compiler::compile_dir(std::path::Path::new(&seeds)).map_err(|e| e.to_string())?;
     let compile_ms = t.elapsed().as_secs_f64() * 1e3;
     let t = Instant::now();
-    let json = hts_compiler::pack::pack(&bundle)?;
+    let packed = hts_compiler::pack::pack(&bundle)?;
     let pack_ms = t.elapsed().as_secs_f64() * 1e3;
     let t = Instant::now();
-    let corpus = Corpus::from_json(&json)?;
+    let corpus = Corpus::from_packed(&packed)?;
     let load_ms = t.elapsed().as_secs_f64() * 1e3;
     // As the app does once the first results are painted.
     let t = Instant::now();
@@ -28,7 +28,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         corpus.bundle.documents.len(),
         corpus.bundle.provisions.len(),
         hts_compiler::output::to_json(&bundle).unwrap().len() / 1024,
-        json.len() / 1024
+        packed.len() / 1024
     );
     let cases: [(&str, State); 5] = [
         ("no filter", State::default()),

@@ -1,4 +1,4 @@
-//! Packing the bundle for the browser: the writer of the `hts-packed-1` format, whose
+//! Packing the bundle for the browser: the writer of the `hts-packed-2` format, whose
 //! layout and reader are in [`hts_runtime::packed`]. [`pack`] unpacks its own output and
 //! compares before returning it, so a build never embeds a bundle that reads back
 //! differently.
@@ -11,14 +11,16 @@ use std::collections::HashMap;
 /// Packs a bundle, with the script pairs searching it needs ([`crate::text::fold_pairs`]
 /// of every text it stores) in its `fold` field; an error (never expected for a compiled
 /// bundle) says what would not read back the same.
-pub fn pack(bundle: &Bundle) -> Result<String, String> {
+pub fn pack(bundle: &Bundle) -> Result<Vec<u8>, String> {
     let mut packer = Packer::default();
     let mut value = packer.bundle(bundle)?;
     let fold = crate::text::fold_pairs(packer.texts.iter().map(String::as_str));
     if let (false, Value::Object(map)) = (fold.is_empty(), &mut value) {
         map.insert("fold".into(), json!(fold));
     }
-    let packed = value.to_string();
+    let mut packed = value.to_string().into_bytes();
+    packed.push(0);
+    packed.extend(hts_runtime::packed_texts::encode(packer.texts.iter().map(String::as_str))?);
     match unpack_with_fold(&packed) {
         Ok((_, back)) if back != fold => Err("the packed bundle's script pairs would read back differently".into()),
         Ok((back, _)) if &back == bundle => Ok(packed),
@@ -51,7 +53,7 @@ impl Packer {
         if !rest.is_empty() || !targets.is_empty() {
             return Err("provisions or targets out of document order".into());
         }
-        Ok(json!({ "format": FORMAT, "schema_version": bundle.schema_version, "texts": self.texts, "sentences": self.records, "documents": documents }))
+        Ok(json!({ "format": FORMAT, "schema_version": bundle.schema_version, "sentences": self.records, "documents": documents }))
     }
 
     fn text(&mut self, s: &str) -> usize {

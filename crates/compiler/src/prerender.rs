@@ -181,7 +181,7 @@ mod tests {
         static CORPUS: OnceLock<Corpus> = OnceLock::new();
         CORPUS.get_or_init(|| {
             let bundle = crate::compile_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../../seeds")).expect("the seeds compile");
-            Corpus::from_json(&crate::pack::pack(&bundle).expect("the seeds pack")).expect("the packed seeds read back")
+            Corpus::from_packed(&crate::pack::pack(&bundle).expect("the seeds pack")).expect("the packed seeds read back")
         })
     }
 

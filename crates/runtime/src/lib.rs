@@ -22,6 +22,7 @@ pub mod json;
 pub mod labels;
 pub mod model;
 pub mod packed;
+pub mod packed_texts;
 pub mod render;
 pub mod search;
 pub mod synonyms;

@@ -10,11 +10,12 @@
 //! embeds a bundle that reads back differently. Packing (at build time) writes with
 //! `serde_json`; unpacking (in the browser) reads with the smaller [`crate::json`].
 //!
-//! Layout (arrays rather than keyed objects, to keep keys out of the download):
+//! Layout: a JSON document, a zero byte, then every distinct sentence, heading, clause and
+//! note, numbered from 0 in order, coded by [`crate::packed_texts`]. The JSON (arrays
+//! rather than keyed objects, to keep keys out of the download):
 //!
 //! ```text
-//! { "format": "hts-packed-1", "schema_version": 1,
-//!   "texts":     [string]        every distinct sentence, heading, clause and note
+//! { "format": "hts-packed-2", "schema_version": 1,
 //!   "sentences": [Δtext | [Δtext, [tag]] | [Δtext, [tag], [target]] | [Δtext, [tag], [target], note]]
 //!   "documents": [{ metadata fields (null ones left out), "stats": [5 numbers],
 //!                   "outline":    [[id, level, text, Δfirst_provision]],
@@ -43,23 +44,27 @@ use crate::taxonomy::taxonomy;
 use std::collections::HashMap;
 
 /// The format name written into every packed bundle.
-pub const FORMAT: &str = "hts-packed-1";
+pub const FORMAT: &str = "hts-packed-2";
 
 /// Reads a packed bundle back into the full [`Bundle`].
-pub fn unpack(text: &str) -> Result<Bundle, String> {
-    unpack_with_fold(text).map(|(bundle, _)| bundle)
+pub fn unpack(packed: &[u8]) -> Result<Bundle, String> {
+    unpack_with_fold(packed).map(|(bundle, _)| bundle)
 }
 
 /// The bundle and its `fold` field: the script pairs searching this corpus needs (a
 /// string of traditional and simplified characters, pairwise, for
 /// [`crate::fold::add_script_pairs`]; empty when the bundle has none).
-pub fn unpack_with_fold(text: &str) -> Result<(Bundle, String), String> {
+pub fn unpack_with_fold(packed: &[u8]) -> Result<(Bundle, String), String> {
+    let end = packed.iter().position(|&b| b == 0);
+    let text = std::str::from_utf8(&packed[..end.unwrap_or(packed.len())]).map_err(|_| "the embedded bundle is not JSON: not UTF-8".to_string())?;
     let v = json::parse(text).map_err(|e| format!("the embedded bundle is not JSON: {e}"))?;
     if v.get("format").and_then(Json::as_str) != Some(FORMAT) {
         return Err(format!("the embedded bundle is not in the {FORMAT} format"));
     }
+    let end = end.ok_or("the embedded bundle is cut short: its texts are missing")?;
+    let texts = crate::packed_texts::decode(&packed[end + 1..])?;
     let fold = string(&v, "fold");
-    Ok((Unpacker::new(&v).bundle(&v)?, fold))
+    Ok((Unpacker::new(&v, texts.split_terminator('\0').collect()).bundle(&v)?, fold))
 }
 
 // ------------------------------------------------------------ shared with the packer
@@ -145,8 +150,7 @@ struct DocumentContext<'d> {
 }
 
 impl<'a> Unpacker<'a> {
-    fn new(v: &'a Json) -> Self {
-        let texts = array(v, "texts").iter().map(|t| t.as_str().unwrap_or_default()).collect();
+    fn new(v: &'a Json, texts: Vec<&'a str>) -> Self {
         let records = array(v, "sentences");
         let record_texts = records
             .iter()

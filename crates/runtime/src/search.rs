@@ -378,8 +378,8 @@ impl Corpus {
 
     /// The corpus from the embedded (packed) bundle, see [`crate::packed`].
     /// Registers the bundle's script pairs for folding ([`crate::fold`]) first.
-    pub fn from_json(json: &str) -> Result<Corpus, String> {
-        let (bundle, script_pairs) = crate::packed::unpack_with_fold(json)?;
+    pub fn from_packed(packed: &[u8]) -> Result<Corpus, String> {
+        let (bundle, script_pairs) = crate::packed::unpack_with_fold(packed)?;
         crate::fold::add_script_pairs(&script_pairs);
         Ok(Corpus::new(bundle))
     }
