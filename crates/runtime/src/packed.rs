@@ -97,12 +97,15 @@ impl Numbering {
             let h = h.strip_prefix('h').unwrap_or(h);
             h.split('.').next().unwrap_or(h)
         });
-        let n = self.uses.entry(key.to_string()).or_insert(0);
-        *n += 1;
-        if *n == 1 {
-            key.to_string()
-        } else {
-            format!("{key}.{n}")
+        match self.uses.get_mut(key) {
+            Some(n) => {
+                *n += 1;
+                numbered(key, '.', *n)
+            }
+            None => {
+                self.uses.insert(key.to_string(), 1);
+                key.to_string()
+            }
         }
     }
 }
@@ -196,13 +199,13 @@ impl<'a> Unpacker<'a> {
         };
         let prefix = doc.id.len() + 1;
         let predicted = context.numbering.provision_id(heading.and_then(|i| doc.outline[i].id.get(prefix..)));
-        let id = format!("{}-{}", doc.id, p.at(0).and_then(Json::as_str).unwrap_or(&predicted));
+        let id = joined(&doc.id, '-', p.at(0).and_then(Json::as_str).unwrap_or(&predicted));
         let mut sentences = Vec::new();
         for delta in p.at(2).map(Json::items).unwrap_or_default() {
             self.last_record += delta.as_i64().unwrap_or(0);
             let index = usize::try_from(self.last_record).ok().filter(|&i| i < self.records.len());
             let index = index.ok_or_else(|| format!("sentence record {} is missing", self.last_record))?;
-            let (sentence, stated) = self.record(index, &path, &id, format!("{id}:{}", sentences.len() + 1))?;
+            let (sentence, stated) = self.record(index, &path, &id, numbered(&id, ':', sentences.len() + 1))?;
             sentences.push(sentence);
             targets.extend(stated);
         }
@@ -235,7 +238,7 @@ impl<'a> Unpacker<'a> {
         for h in array(d, "outline") {
             first += int(h, 3).unwrap_or(0);
             outline.push(Heading {
-                id: format!("{id}-{}", h.at(0).and_then(Json::as_str).unwrap_or_default()),
+                id: joined(&id, '-', h.at(0).and_then(Json::as_str).unwrap_or_default()),
                 level: int(h, 1).unwrap_or(0) as u8,
                 text: self.text(int(h, 2).unwrap_or(-1))?,
                 first_provision: first.max(0) as usize,
@@ -323,6 +326,32 @@ impl<'a> Unpacker<'a> {
             .collect();
         Ok((s, targets))
     }
+}
+
+/// `prefix`, `separator` and `suffix` as one string. Unpacking makes one per provision and
+/// sentence, and `format!` costs several times this in a first visit's unoptimised wasm.
+fn joined(prefix: &str, separator: char, suffix: &str) -> String {
+    let mut out = String::with_capacity(prefix.len() + 1 + suffix.len());
+    out.push_str(prefix);
+    out.push(separator);
+    out.push_str(suffix);
+    out
+}
+
+/// [`joined`] with a number.
+fn numbered(prefix: &str, separator: char, n: usize) -> String {
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    let mut rest = n;
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (rest % 10) as u8;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    joined(prefix, separator, std::str::from_utf8(&digits[at..]).unwrap_or_default())
 }
 
 fn int(v: &Json, i: usize) -> Option<i64> {

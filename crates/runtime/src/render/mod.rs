@@ -60,18 +60,26 @@ pub struct Html {
     out: String,
 }
 
-/// Text escaped for HTML content and for quoted attribute values.
+/// Text escaped for HTML content and for quoted attribute values. The text between the
+/// five characters is copied a run at a time: a character at a time, escaping was a
+/// tenth of a first visit's start (its wasm runs unoptimised then).
 pub fn escape_into(out: &mut String, s: &str) {
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
+    let mut run = 0;
+    for (i, byte) in s.bytes().enumerate() {
+        let entity = match byte {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            b'\'' => "&#39;",
+            _ => continue,
+        };
+        // An ASCII byte is never inside a character: both ends are boundaries.
+        out.push_str(s.get(run..i).unwrap_or_default());
+        out.push_str(entity);
+        run = i + 1;
     }
+    out.push_str(s.get(run..).unwrap_or_default());
 }
 
 /// [`escape_into`] a new string.
@@ -131,6 +139,9 @@ impl Html {
 
     /// `text` with the char ranges wrapped in `<mark>`.
     pub fn marked(&mut self, text: &str, ranges: &[(usize, usize)]) -> &mut Html {
+        if ranges.is_empty() {
+            return self.text(text);
+        }
         let mut at = 0;
         let mut chars = text.char_indices().map(|(b, _)| b).chain([text.len()]);
         let mut byte_of = Vec::new();
@@ -202,6 +213,11 @@ mod tests {
     #[test]
     fn escapes_markup_and_quotes() {
         assert_eq!(escape(r#"<a href="x">'&'</a>"#), "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;");
+        // Runs of text between them, of any script, at either end or none.
+        for (text, escaped) in [("", ""), ("知识产权", "知识产权"), ("&知<识>", "&amp;知&lt;识&gt;"), ("“20%”以上'", "“20%”以上&#39;")]
+        {
+            assert_eq!(escape(text), escaped);
+        }
         let mut h = Html::new();
         h.open("a", &[("href", "?q=\"><script>"), ("", "left out")]).text("<b>").close("a");
         assert_eq!(h.finish(), "<a href=\"?q=&quot;&gt;&lt;script&gt;\">&lt;b&gt;</a>");
@@ -215,5 +231,8 @@ mod tests {
         let mut h = Html::new();
         h.marked("abc", &[(1, 99)]);
         assert_eq!(h.finish(), "a<mark>bc</mark>");
+        let mut h = Html::new();
+        h.marked("<质押>", &[]);
+        assert_eq!(h.finish(), "&lt;质押&gt;");
     }
 }
