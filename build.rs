@@ -14,16 +14,18 @@ fn main() {
             println!("cargo:rerun-if-changed={}", entry.path().display());
         }
     }
-    let out = PathBuf::from(std::env::var("OUT_DIR").unwrap_or_default()).join("policies.packed");
+    let out = PathBuf::from(std::env::var("OUT_DIR").unwrap_or_default());
     match hts_compiler::compile_dir(&seeds) {
         Ok(bundle) => {
             let packed = hts_compiler::pack::pack(&bundle).unwrap_or_else(|e| {
                 eprintln!("error: {e}; please report this with the seeds that caused it");
                 std::process::exit(1);
             });
-            if let Err(e) = std::fs::write(&out, packed) {
-                eprintln!("error: cannot write {}: {e}", out.display());
-                std::process::exit(1);
+            for (name, bytes) in [("policies.json", packed.json.as_bytes()), ("policies.texts", &packed.texts)] {
+                if let Err(e) = std::fs::write(out.join(name), bytes) {
+                    eprintln!("error: cannot write {}: {e}", out.join(name).display());
+                    std::process::exit(1);
+                }
             }
         }
         Err(e) => {

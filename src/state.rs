@@ -15,7 +15,10 @@ use std::sync::OnceLock;
 /// The corpus compiled by `build.rs`, parsed once.
 pub fn corpus() -> &'static Corpus {
     static CORPUS: OnceLock<Corpus> = OnceLock::new();
-    CORPUS.get_or_init(|| Corpus::from_packed(include_bytes!(concat!(env!("OUT_DIR"), "/policies.packed"))).unwrap_or_else(|e| wasm_bindgen::throw_str(&e)))
+    CORPUS.get_or_init(|| {
+        Corpus::from_packed(include_str!(concat!(env!("OUT_DIR"), "/policies.json")), include_bytes!(concat!(env!("OUT_DIR"), "/policies.texts")))
+            .unwrap_or_else(|e| wasm_bindgen::throw_str(&e))
+    })
 }
 
 /// Everything the page and the actions need. `Copy`: signals and a static.

@@ -14,7 +14,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let packed = hts_compiler::pack::pack(&bundle)?;
     let pack_ms = t.elapsed().as_secs_f64() * 1e3;
     let t = Instant::now();
-    let corpus = Corpus::from_packed(&packed)?;
+    let corpus = Corpus::from_packed(&packed.json, &packed.texts)?;
     let load_ms = t.elapsed().as_secs_f64() * 1e3;
     // As the app does once the first results are painted.
     let t = Instant::now();

@@ -8,20 +8,36 @@ use hts_runtime::packed::{outline_paths, tag, unpack_with_fold, Numbering, FORMA
 use serde_json::{json, Value};
 use std::collections::HashMap;
 
+/// A packed bundle: its JSON and its texts, coded ([`hts_runtime::packed_texts`]).
+#[derive(Debug)]
+pub struct Packed {
+    pub json: String,
+    pub texts: Vec<u8>,
+}
+
+impl Packed {
+    /// Bytes in all.
+    pub fn len(&self) -> usize {
+        self.json.len() + self.texts.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
 /// Packs a bundle, with the script pairs searching it needs ([`crate::text::fold_pairs`]
 /// of every text it stores) in its `fold` field; an error (never expected for a compiled
 /// bundle) says what would not read back the same.
-pub fn pack(bundle: &Bundle) -> Result<Vec<u8>, String> {
+pub fn pack(bundle: &Bundle) -> Result<Packed, String> {
     let mut packer = Packer::default();
     let mut value = packer.bundle(bundle)?;
     let fold = crate::text::fold_pairs(packer.texts.iter().map(String::as_str));
     if let (false, Value::Object(map)) = (fold.is_empty(), &mut value) {
         map.insert("fold".into(), json!(fold));
     }
-    let mut packed = value.to_string().into_bytes();
-    packed.push(0);
-    packed.extend(hts_runtime::packed_texts::encode(packer.texts.iter().map(String::as_str))?);
-    match unpack_with_fold(&packed) {
+    let packed = Packed { json: value.to_string(), texts: hts_runtime::packed_texts::encode(packer.texts.iter().map(String::as_str))? };
+    match unpack_with_fold(&packed.json, &packed.texts) {
         Ok((_, back)) if back != fold => Err("the packed bundle's script pairs would read back differently".into()),
         Ok((back, _)) if &back == bundle => Ok(packed),
         Ok((back, _)) => Err(format!("the packed bundle would read back differently ({})", first_difference(bundle, &back))),

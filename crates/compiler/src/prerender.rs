@@ -181,7 +181,8 @@ mod tests {
         static CORPUS: OnceLock<Corpus> = OnceLock::new();
         CORPUS.get_or_init(|| {
             let bundle = crate::compile_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../../seeds")).expect("the seeds compile");
-            Corpus::from_packed(&crate::pack::pack(&bundle).expect("the seeds pack")).expect("the packed seeds read back")
+            let packed = crate::pack::pack(&bundle).expect("the seeds pack");
+            Corpus::from_packed(&packed.json, &packed.texts).expect("the packed seeds read back")
         })
     }
 

@@ -10,9 +10,10 @@
 //! embeds a bundle that reads back differently. Packing (at build time) writes with
 //! `serde_json`; unpacking (in the browser) reads with the smaller [`crate::json`].
 //!
-//! Layout: a JSON document, a zero byte, then every distinct sentence, heading, clause and
-//! note, numbered from 0 in order, coded by [`crate::packed_texts`]. The JSON (arrays
-//! rather than keyed objects, to keep keys out of the download):
+//! Layout: two parts, embedded as two files (the JSON as a `str`, checked when the wasm is
+//! compiled, not when it starts): a JSON document, and every distinct sentence, heading,
+//! clause and note, numbered from 0 in order, coded by [`crate::packed_texts`]. The JSON
+//! (arrays rather than keyed objects, to keep keys out of the download):
 //!
 //! ```text
 //! { "format": "hts-packed-2", "schema_version": 1,
@@ -46,23 +47,20 @@ use std::collections::HashMap;
 /// The format name written into every packed bundle.
 pub const FORMAT: &str = "hts-packed-2";
 
-/// Reads a packed bundle back into the full [`Bundle`].
-pub fn unpack(packed: &[u8]) -> Result<Bundle, String> {
-    unpack_with_fold(packed).map(|(bundle, _)| bundle)
+/// Reads a packed bundle (its JSON and its coded texts) back into the full [`Bundle`].
+pub fn unpack(json: &str, texts: &[u8]) -> Result<Bundle, String> {
+    unpack_with_fold(json, texts).map(|(bundle, _)| bundle)
 }
 
 /// The bundle and its `fold` field: the script pairs searching this corpus needs (a
 /// string of traditional and simplified characters, pairwise, for
 /// [`crate::fold::add_script_pairs`]; empty when the bundle has none).
-pub fn unpack_with_fold(packed: &[u8]) -> Result<(Bundle, String), String> {
-    let end = packed.iter().position(|&b| b == 0);
-    let text = std::str::from_utf8(&packed[..end.unwrap_or(packed.len())]).map_err(|_| "the embedded bundle is not JSON: not UTF-8".to_string())?;
-    let v = json::parse(text).map_err(|e| format!("the embedded bundle is not JSON: {e}"))?;
+pub fn unpack_with_fold(json: &str, texts: &[u8]) -> Result<(Bundle, String), String> {
+    let v = json::parse(json).map_err(|e| format!("the embedded bundle is not JSON: {e}"))?;
     if v.get("format").and_then(Json::as_str) != Some(FORMAT) {
         return Err(format!("the embedded bundle is not in the {FORMAT} format"));
     }
-    let end = end.ok_or("the embedded bundle is cut short: its texts are missing")?;
-    let texts = crate::packed_texts::decode(&packed[end + 1..])?;
+    let texts = crate::packed_texts::decode(texts)?;
     let fold = string(&v, "fold");
     Ok((Unpacker::new(&v, texts.split_terminator('\0').collect()).bundle(&v)?, fold))
 }

@@ -409,8 +409,8 @@ impl Corpus {
 
     /// The corpus from the embedded (packed) bundle, see [`crate::packed`].
     /// Registers the bundle's script pairs for folding ([`crate::fold`]) first.
-    pub fn from_packed(packed: &[u8]) -> Result<Corpus, String> {
-        let (bundle, script_pairs) = crate::packed::unpack_with_fold(packed)?;
+    pub fn from_packed(json: &str, texts: &[u8]) -> Result<Corpus, String> {
+        let (bundle, script_pairs) = crate::packed::unpack_with_fold(json, texts)?;
         crate::fold::add_script_pairs(&script_pairs);
         Ok(Corpus::new(bundle))
     }

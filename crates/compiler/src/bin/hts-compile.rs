@@ -49,7 +49,8 @@ fn run(seeds: &Path, out: &Path, site: Option<(&Path, &Assets)>) -> Result<(), S
     files.push((out.join(format!("policies.{lang}.json")), translations::to_json(lang, &texts)));
     if let Some((dir, assets)) = site {
         // The corpus exactly as the app reads it: packed, then unpacked by the runtime.
-        let corpus = Corpus::from_packed(&hts_compiler::pack::pack(&bundle)?)?;
+        let packed = hts_compiler::pack::pack(&bundle)?;
+        let corpus = Corpus::from_packed(&packed.json, &packed.texts)?;
         files.push((dir.join(PRERENDERED), hts_compiler::prerender::index_block(&corpus)));
         for (path, html) in hts_compiler::prerender::document_pages(&corpus, assets) {
             files.push((dir.join(path), html));

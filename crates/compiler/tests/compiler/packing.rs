@@ -2,22 +2,21 @@
 //! every fixture, the seeds and a synthetic corpus, and it stores repeated text once.
 
 use crate::common::*;
-use hts_compiler::pack::pack;
+use hts_compiler::pack::{pack, Packed};
 use hts_compiler::synthetic::Text;
 use hts_compiler::{compile_corpus, output::to_json, Seed};
 use hts_runtime::packed::unpack;
 use hts_runtime::Bundle;
 
-fn round_trip(bundle: &Bundle) -> Vec<u8> {
+fn round_trip(bundle: &Bundle) -> Packed {
     let packed = pack(bundle).expect("packs");
-    assert_eq!(&unpack(&packed).expect("unpacks"), bundle);
+    assert_eq!(&unpack(&packed.json, &packed.texts).expect("unpacks"), bundle);
     packed
 }
 
 /// A packed bundle's JSON and its texts (decoded, each ended by U+0000).
-fn parts(packed: &[u8]) -> (String, String) {
-    let end = packed.iter().position(|&b| b == 0).expect("a zero byte after the JSON");
-    (String::from_utf8(packed[..end].to_vec()).unwrap(), hts_runtime::packed_texts::decode(&packed[end + 1..]).unwrap())
+fn parts(packed: &Packed) -> (String, String) {
+    (packed.json.clone(), hts_runtime::packed_texts::decode(&packed.texts).unwrap())
 }
 
 /// The seeds folder's catalog and seed files, as `compile_dir` reads them.
@@ -73,14 +72,12 @@ fn repeated_text_is_stored_once_and_text_of_its_own_is_not() {
 #[test]
 fn a_damaged_embedded_bundle_is_an_error_not_a_panic() {
     let packed = round_trip(&hts_compiler::compile_dir(&seeds_dir()).unwrap());
-    assert!(unpack(b"{}").unwrap_err().contains("format"));
-    assert!(unpack(b"not json").unwrap_err().contains("not JSON"));
-    let end = packed.iter().position(|&b| b == 0).unwrap();
-    let mut no_texts = packed[..=end].to_vec();
-    no_texts.extend(hts_runtime::packed_texts::encode(std::iter::empty()).unwrap());
-    assert!(unpack(&no_texts).unwrap_err().contains("missing"));
-    assert!(unpack(&packed[..packed.len() - 1]).unwrap_err().contains("cut short"));
-    assert!(unpack(&packed[..end]).unwrap_err().contains("cut short"));
+    assert!(unpack("{}", &packed.texts).unwrap_err().contains("format"));
+    assert!(unpack("not json", &packed.texts).unwrap_err().contains("not JSON"));
+    let no_texts = hts_runtime::packed_texts::encode(std::iter::empty()).unwrap();
+    assert!(unpack(&packed.json, &no_texts).unwrap_err().contains("missing"));
+    assert!(unpack(&packed.json, &packed.texts[..packed.texts.len() - 1]).unwrap_err().contains("cut short"));
+    assert!(unpack(&packed.json, &[]).unwrap_err().contains("cut short"));
 }
 
 #[test]

@@ -268,10 +268,10 @@ fn search_folds_scripts_over_the_packed_bundle() {
     // carries the script pairs both need, and the corpus registers them.
     let trad = compile_fixture("traditional").unwrap_or_else(|e| panic!("{e}"));
     let packed = hts_compiler::pack::pack(&trad).unwrap();
-    let fold = hts_runtime::packed::unpack_with_fold(&packed).unwrap().1;
+    let fold = hts_runtime::packed::unpack_with_fold(&packed.json, &packed.texts).unwrap().1;
     assert!(fold.contains("權权") && fold.contains("產产"), "{fold}");
     assert!(fold.chars().count() < 2 * 1000, "only the pairs this corpus needs: {}", fold.chars().count() / 2);
-    let corpus = Corpus::from_packed(&packed).unwrap();
+    let corpus = Corpus::from_packed(&packed.json, &packed.texts).unwrap();
     let count = |q: &str| corpus.search(&State { q: q.into(), ..State::default() }).len();
     assert!(count("知识产权") > 0);
     assert_eq!(count("知识产权"), count("知識產權"));
