@@ -534,16 +534,19 @@ impl Corpus {
     /// [`GENERAL`]) of its sentences that carry a selected tool, or the tools and their
     /// families of its sentences that carry a selected domain. Empty when the query
     /// does not match. For `Facet::Province`, the provision's province.
-    fn met_codes(&self, i: usize, state: &State, hits: &[bool], facet: Facet) -> Vec<String> {
+    ///
+    /// Written into `out` (cleared first), borrowed: the counts call this for every
+    /// provision at each keystroke, and a new string per code was most of their time.
+    fn met_codes<'a>(&'a self, i: usize, state: &State, hits: &[bool], facet: Facet, out: &mut Vec<&'a str>) {
+        out.clear();
         let p = &self.bundle.provisions[i];
         if !hits[i] {
-            return Vec::new();
+            return;
         }
         let t = taxonomy();
-        let mut out: Vec<String> = Vec::new();
-        let mut add = |c: &str| {
-            if !out.iter().any(|o| o == c) {
-                out.push(c.to_string());
+        let mut add = |c: &'a str| {
+            if !out.contains(&c) {
+                out.push(c);
             }
         };
         match facet {
@@ -567,7 +570,6 @@ impl Corpus {
                 }
             }
         }
-        out
     }
 
     pub fn provision_domains(&self, i: usize) -> &[String] {
@@ -598,20 +600,19 @@ impl Corpus {
         for code in t.tools.iter().map(|x| &x.code).chain(t.families.iter().map(|f| &f.code)) {
             counts.tools.insert(code.clone(), 0);
         }
+        let mut met = Vec::new();
         for i in 0..self.bundle.provisions.len() {
-            if self.matches(i, state, &hits, Some(Facet::Province)) {
-                *counts.provinces.entry(self.bundle.provisions[i].province.clone()).or_default() += 1;
-            }
             let province = &self.bundle.provisions[i].province;
+            if self.matches(i, state, &hits, Some(Facet::Province)) {
+                count(&mut counts.provinces, province);
+            }
             if !state.provinces.is_empty() && !state.provinces.contains(province) {
                 continue;
             }
-            for d in self.met_codes(i, state, &hits, Facet::Domain) {
-                *counts.domains.entry(d).or_default() += 1;
-            }
-            for c in self.met_codes(i, state, &hits, Facet::Tool) {
-                *counts.tools.entry(c).or_default() += 1;
-            }
+            self.met_codes(i, state, &hits, Facet::Domain, &mut met);
+            met.iter().for_each(|d| count(&mut counts.domains, d));
+            self.met_codes(i, state, &hits, Facet::Tool, &mut met);
+            met.iter().for_each(|c| count(&mut counts.tools, c));
         }
         counts
     }
@@ -658,10 +659,13 @@ impl Corpus {
     pub fn matrix_in(&self, state: &State, facet: Facet, en: Option<&Translation>) -> Matrix {
         let hits = self.hits(&Query::parse(&state.q), en);
         let mut out = Matrix::default();
+        let (mut met, mut key) = (Vec::new(), String::new());
         for i in 0..self.bundle.provisions.len() {
             let province = &self.bundle.provisions[i].province;
-            for c in self.met_codes(i, state, &hits, facet) {
-                *out.0.entry(Matrix::key(province, &c)).or_insert(0) += 1;
+            self.met_codes(i, state, &hits, facet, &mut met);
+            for c in &met {
+                Matrix::key_into(&mut key, province, c);
+                count(&mut out.0, &key);
             }
         }
         out
@@ -678,6 +682,16 @@ impl Corpus {
     }
 }
 
+/// One more for `code`: a key is made only the first time (options are there from the start).
+fn count(counts: &mut HashMap<String, usize>, code: &str) {
+    match counts.get_mut(code) {
+        Some(n) => *n += 1,
+        None => {
+            counts.insert(code.to_string(), 1);
+        }
+    }
+}
+
 /// A compare matrix: provision counts per (province, code). Keyed by one string (the
 /// browser then has one kind of map, keyed by strings, to compile).
 #[derive(Debug, Default, Clone, PartialEq)]
@@ -685,7 +699,15 @@ pub struct Matrix(HashMap<String, usize>);
 
 impl Matrix {
     fn key(province: &str, code: &str) -> String {
-        format!("{province}\u{1f}{code}")
+        let mut key = String::new();
+        Matrix::key_into(&mut key, province, code);
+        key
+    }
+    fn key_into(key: &mut String, province: &str, code: &str) {
+        key.clear();
+        key.push_str(province);
+        key.push('\u{1f}');
+        key.push_str(code);
     }
     /// The count of a cell (0 for an empty one).
     pub fn get(&self, province: &str, code: &str) -> usize {
