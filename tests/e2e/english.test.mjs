@@ -121,6 +121,10 @@ describe('English edition', () => {
     assert.ok(b.x >= a.x + a.width && Math.abs(a.y - b.y) < 4, `side by side: ${JSON.stringify([a, b])}`);
     assert.equal(await page.locator('[data-testid=show-original]').isVisible(), false);
     assert.equal(await page.locator('[data-testid=reader-provision]').count(), 26);
+    // The issuing authority in English, with the name the source gives beside it.
+    const issuer = page.locator('dd[data-field=issuer]');
+    assert.equal(await issuer.locator('[lang=en]').innerText(), "General Office of the Hunan Provincial People's Government");
+    assert.equal(await issuer.locator('[lang=zh-CN]').innerText(), '湖南省人民政府办公厅');
     await screenshot(page, 'english-desktop-reader');
     assert.deepEqual(page.problems, []);
   });

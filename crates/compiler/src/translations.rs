@@ -1,5 +1,5 @@
-//! Translations as data: the English of every title, heading, sentence, addressee and
-//! signature (and target indicator and responsible department), kept beside the seeds
+//! Translations as data: the English of every title, heading, sentence, issuer, addressee
+//! and signature (and target indicator and responsible department), kept beside the seeds
 //! (`seeds/translations/<lang>/<document id>.jsonl`, one text a line) and shipped as a file
 //! of its own that the app loads only when that language is chosen:
 //!
@@ -8,7 +8,8 @@
 //! ```
 //!
 //! Ids: a document id (its title), a heading id (`hunan-hts-h2-1`), a sentence id
-//! (`hunan-hts-2-2-3:1`), `<document id>:addressee`, `<document id>:signature`, and a
+//! (`hunan-hts-2-2-3:1`), `<document id>:issuer`, `<document id>:addressee`,
+//! `<document id>:signature`, and a
 //! target `<provision id>/t<n>` (its indicator), a responsible department
 //! `<provision id>/d<n>` (its name, from the provision's 责任单位 clause). Like reviews, a translation is keyed by
 //! id and the fingerprint of the Chinese it translates: one whose text is gone or
@@ -40,6 +41,9 @@ pub fn translatable(bundle: &Bundle) -> HashMap<String, String> {
     for d in &bundle.documents {
         if let Some(t) = &d.title {
             texts.insert(d.id.clone(), t.clone());
+        }
+        if let Some(i) = &d.issuer {
+            texts.insert(format!("{}:issuer", d.id), i.clone());
         }
         if let Some(a) = &d.addressee {
             texts.insert(format!("{}:addressee", d.id), a.clone());

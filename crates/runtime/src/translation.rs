@@ -1,7 +1,7 @@
 //! The English edition, loaded only when the reader chooses English: the texts of
 //! `data/policies.en.json` (`{"lang": "en", "texts": {id: text}}`, written by
 //! `hts_compiler::translations`) by the id of what they translate: a document id (its
-//! title), a heading id, a sentence id, `<doc>:addressee`, `<doc>:signature`, or a target
+//! title), a heading id, a sentence id, `<doc>:issuer`, `<doc>:addressee`, `<doc>:signature`, or a target
 //! `<provision>/t<n>`. Unofficial: the page labels every translated text as such. A text
 //! without a translation shows the Chinese with a note, never an empty space.
 

@@ -56,7 +56,7 @@ pub fn edition_note(lang: Lang, view: View, edition: Edition) -> String {
 }
 
 const TRANSLATED: &str =
-    "Provisions, headings and titles are shown in an unofficial English translation; the Chinese original is authoritative and one click away.";
+    "Provisions, headings, titles and names are shown in an unofficial English translation; the Chinese original is authoritative and one click away.";
 const FAILED: &str = "The English translation could not be loaded: the texts are shown in the Chinese original.";
 const LOADING: &str = "Loading English… the Chinese original is shown meanwhile.";
 

@@ -121,7 +121,15 @@ fn metadata(h: &mut Html, page: &Page, doc: &Document) {
     };
     h.raw("<dl class=\"meta\">");
     row(h, "省份", "Province", &labels::province(lang, &doc.province), "province");
-    row(h, "发文机关", "Issuer", &labels::or_unknown(lang, &doc.issuer), "issuer");
+    match (doc.issuer.as_deref(), page.en.and_then(|t| t.get(&format!("{}:issuer", doc.id)))) {
+        // The authority's name in English, and as the source gives it (citations keep that).
+        (Some(zh), Some(en)) => {
+            h.element("dt", &[], page.tr("发文机关", "Issuer"));
+            h.open("dd", &[("data-field", "issuer")]).element("span", &[("lang", "en")], en).text(" ");
+            h.element("span", &[("class", "issuer-original"), ("lang", "zh-CN")], zh).close("dd");
+        }
+        _ => row(h, "发文机关", "Issuer", &labels::or_unknown(lang, &doc.issuer), "issuer"),
+    }
     row(h, "成文日期", "Date", &labels::or_unknown(lang, &doc.date), "date");
     row(h, "文号", "Document number", &labels::or_unknown(lang, &doc.doc_number), "doc_number");
     row(h, "发布日期", "Published", &labels::or_unknown(lang, &doc.publication_date), "publication_date");
@@ -468,7 +476,8 @@ mod tests {
     fn english() -> Translation {
         Translation::from_json(
             r#"{"lang": "en", "texts": {"hunan-hts": "Opinions of Hunan", "hunan-hts-h1": "I. Goals", "hunan-hts-1:1": "Develop pledge financing.",
-                "hunan-hts-2:1": "Build platforms.", "hunan-hts:addressee": "To the city governments:"}}"#,
+                "hunan-hts-2:1": "Build platforms.", "hunan-hts:addressee": "To the city governments:",
+                "hunan-hts:issuer": "Hunan Provincial People's Government"}}"#,
         )
         .unwrap()
     }
@@ -587,6 +596,8 @@ mod tests {
         assert!(html.contains(r#"data-testid="translated"><span class="responsibility" lang="zh-CN">（省科技厅、省财政厅负责）</span></p>"#), "{html}");
         assert!(html.contains(r#"<div class="addressee pair"><span class="en" lang="en">To the city governments:</span>"#));
         assert!(html.contains(r#"<div class="signature pair"><span class="en" lang="zh-CN">湖南省人民政府 (not translated)</span>"#));
+        // The issuer in English, beside the name the source gives.
+        assert!(html.contains(r#"<dd data-field="issuer"><span lang="en">Hunan Provincial People&#39;s Government</span> <span class="issuer-original" lang="zh-CN">湖南省人民政府</span></dd>"#), "{html}");
         assert!(html.contains("Coding: 3 of 3 sentences reviewed"));
         let shown = render(&c, &state, Some(&en), None, false, true);
         assert!(shown.starts_with(r#"<section class="reader bilingual show-original""#));
