@@ -43,6 +43,9 @@ fn main() {
         }
         (None, None) => {}
     }
+    // The first frame shows the first screen of results, as after a keystroke; the rest of
+    // the page follows a frame later.
+    ctx.unsettle();
     page::mount(ctx, app);
     actions::listen(ctx);
     // The search's folded texts, once the first results are painted.
