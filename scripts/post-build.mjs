@@ -13,6 +13,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
 import zlib from 'node:zlib';
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { minify } from 'terser';
 
 const staging = process.argv[2];
@@ -43,9 +45,24 @@ const csp = [
 html = html.replace(/<meta charset="?utf-8"?>/i, (m) => `${m}\n  <meta http-equiv="Content-Security-Policy" content="${csp}">`);
 fs.writeFileSync(indexPath, html);
 
+// --- 1a. the names between the wasm and its glue shortened: wasm-bindgen names each
+// import `__wbg_<method>_<16 hex digits>` and the module `./<app>_bg.js`, once in the wasm
+// and once in the glue (6.2 kB of the wasm's import section, as many in the glue).
+// Binaryen renames imports, exports and the module (`a`, `b` …) and prints the mapping;
+// the glue is renamed to match, and the build fails if any name of it is left unmatched.
+const glueSource = renameWasmNames(path.join(staging, wasmFile), read(jsFile).toString());
+{
+  const sri = 'sha384-' + crypto.createHash('sha384').update(read(wasmFile)).digest('base64');
+  const file = wasmFile.replace(/[.]/g, '\\.');
+  const before = html;
+  html = html.replace(new RegExp(`(<link[^>]*href="?\\./${file}"?[^>]*integrity=)"?[^"\\s>]+"?`), `$1"${sri}"`)
+    .replace(new RegExp(`(<link[^>]*integrity=)"?[^"\\s>]+"?([^>]*href="?\\./${file}"?)`), `$1"${sri}"$2`);
+  if (html === before) throw new Error(`no integrity attribute for ${wasmFile} in index.html: has Trunk changed its output?`);
+  fs.writeFileSync(indexPath, html);
+}
+
 // --- 1b. the wasm-bindgen glue minified (terser keeps the module's export names), its
 // Subresource Integrity hash updated. The unminified glue is kept for offline.html.
-const glueSource = read(jsFile).toString();
 {
   const lean = (await minify(glueSource, { module: true, compress: true, mangle: true })).code;
   fs.writeFileSync(path.join(staging, jsFile), lean);
@@ -196,3 +213,39 @@ let precompressed = 0;
 })('');
 
 console.log(`post-build: ${bootFile}, sw.js (cache ${version}, ${files.length} files), offline.html (${(offline.length / 1024).toFixed(0)} KiB), ${precompressed} precompressed copies`);
+
+/** Shortens the import, export and module names of the wasm at `wasmPath` (rewritten in
+ *  place) and returns `glue` with the same names. The features are those of Trunk's
+ *  `wasm-opt` run: without them Binaryen may write encodings browsers do not read. */
+function renameWasmNames(wasmPath, glue) {
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  const local = path.join(here, 'node_modules', '.bin', 'wasm-opt');
+  const features = ['--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext', '--enable-mutable-globals', '--enable-reference-types', '--enable-multivalue'];
+  const out = execFileSync(fs.existsSync(local) ? local : 'wasm-opt',
+    ['--minify-imports-and-exports-and-modules', ...features, wasmPath, '-o', wasmPath], { encoding: 'utf8' });
+  const map = JSON.parse(out.slice(out.indexOf('{')));
+  const module = WebAssembly.Module.imports(new WebAssembly.Module(fs.readFileSync(wasmPath)));
+  const modules = new Set(module.map((i) => i.module));
+  const olds = new Set(map.imports.map(([m]) => m));
+  if (modules.size !== 1 || olds.size !== 1) throw new Error(`post-build: expected the wasm to import from one module, found ${[...olds]}`);
+  const [oldModule] = olds;
+  const [newModule] = modules;
+  const word = (name) => new RegExp(`(?<![\\w$])${name.replace(/[$]/g, '\\$')}(?![\\w$])`, 'g');
+  const quoted = `"${oldModule}": import0`;
+  if (!glue.includes(quoted)) throw new Error(`post-build: the glue does not name the wasm's import module as ${quoted}: has wasm-bindgen changed its output?`);
+  glue = glue.replace(quoted, () => `"${newModule}": import0`);
+  for (const [, name, short] of map.imports) {
+    const key = new RegExp(`^(\\s+)${name}: function`, 'm');
+    if (!key.test(glue)) throw new Error(`post-build: import ${name} of the wasm is not in the glue`);
+    glue = glue.replace(key, (_, indent) => `${indent}${short}: function`);
+  }
+  for (const [name, short] of map.exports) {
+    glue = glue.replace(new RegExp(`\\bwasm\\.${name}(?![\\w$])`, 'g'), () => `wasm.${short}`);
+  }
+  const left = [
+    ...map.imports.map(([, name]) => name).filter((name) => word(name).test(glue)),
+    ...map.exports.map(([name]) => name).filter((name) => new RegExp(`\\bwasm\\.${name}(?![\\w$])`).test(glue)),
+  ];
+  if (left.length) throw new Error(`post-build: the glue still names ${left.join(', ')} after renaming: has wasm-bindgen changed its output?`);
+  return glue;
+}
