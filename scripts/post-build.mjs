@@ -3,7 +3,8 @@
 //    Content-Security-Policy with no inline script (`wasm-unsafe-eval` is the only grant).
 //    Then puts the prerendered first paint (written by `hts-compile --prerender`) into
 //    the page, with a tiny classic script that tells a shared link (query or fragment)
-//    from the default view, so CSS shows a placeholder instead of unfiltered results;
+//    from the default view, so CSS shows a placeholder instead of unfiltered results.
+//    Shortens the names between the wasm and its glue, and minifies the glue;
 // 2. writes a service worker with a cache named after this build, so the site works
 //    offline after one visit and a new deploy never serves the old app;
 // 3. writes offline.html: one file with the CSS, JS and wasm inlined, for file:// use;
