@@ -1,4 +1,4 @@
-//! Packing the bundle for the browser: the writer of the `hts-packed-2` format, whose
+//! Packing the bundle for the browser: the writer of the `hts-packed-3` format, whose
 //! layout and reader are in [`hts_runtime::packed`]. [`pack`] unpacks its own output and
 //! compares before returning it, so a build never embeds a bundle that reads back
 //! differently.

@@ -16,7 +16,7 @@
 //! (arrays rather than keyed objects, to keep keys out of the download):
 //!
 //! ```text
-//! { "format": "hts-packed-2", "schema_version": 1,
+//! { "format": "hts-packed-3", "schema_version": 1,
 //!   "sentences": [Δtext | [Δtext, [tag]] | [Δtext, [tag], [target]] | [Δtext, [tag], [target], note]]
 //!   "documents": [{ metadata fields (null ones left out), "stats": [5 numbers],
 //!                   "outline":    [[id, level, text, Δfirst_provision]],
@@ -45,7 +45,7 @@ use crate::taxonomy::taxonomy;
 use std::collections::HashMap;
 
 /// The format name written into every packed bundle.
-pub const FORMAT: &str = "hts-packed-2";
+pub const FORMAT: &str = "hts-packed-3";
 
 /// Reads a packed bundle (its JSON and its coded texts) back into the full [`Bundle`].
 pub fn unpack(json: &str, texts: &[u8]) -> Result<Bundle, String> {
