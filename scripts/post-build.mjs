@@ -225,8 +225,8 @@ function renameWasmNames(wasmPath, glue) {
   const out = execFileSync(fs.existsSync(local) ? local : 'wasm-opt',
     ['--minify-imports-and-exports-and-modules', ...features, wasmPath, '-o', wasmPath], { encoding: 'utf8' });
   const map = JSON.parse(out.slice(out.indexOf('{')));
-  const module = WebAssembly.Module.imports(new WebAssembly.Module(fs.readFileSync(wasmPath)));
-  const modules = new Set(module.map((i) => i.module));
+  const imports = WebAssembly.Module.imports(new WebAssembly.Module(fs.readFileSync(wasmPath)));
+  const modules = new Set(imports.map((i) => i.module));
   const olds = new Set(map.imports.map(([m]) => m));
   if (modules.size !== 1 || olds.size !== 1) throw new Error(`post-build: expected the wasm to import from one module, found ${[...olds]}`);
   const [oldModule] = olds;

@@ -18,10 +18,10 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 /// Talc in place of Rust's default dlmalloc. A first visit runs the wasm unoptimised by V8,
-/// where allocating was the start's largest single cost at 100 documents (a CPU profile:
-/// dlmalloc's `malloc` 32–40 ms a load, talc 29). Measured with 20 interleaved fresh loads
-/// each: the app's own part of the start 58 → 55 ms (5 documents) and 123 → 114 ms (100),
-/// and the wasm 0.57 kB gzip smaller.
+/// where allocating is the start's largest single cost at 100 documents (CPU profiles of
+/// fresh loads). Measured with 20 interleaved fresh loads each: the app's own part of the
+/// start (main → first results) 58 → 55 ms at 5 documents and 123 → 114 ms at 100, and the
+/// wasm 0.57 kB gzip smaller.
 #[cfg(all(not(target_feature = "atomics"), target_family = "wasm"))]
 #[global_allocator]
 static TALC: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
