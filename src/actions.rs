@@ -16,7 +16,7 @@ use wasm_bindgen::JsCast;
 
 pub fn listen(ctx: Ctx) {
     for name in ["click", "input", "popstate", "hashchange"] {
-        let _ = window_event_listener_untyped(name, move |ev| on_event(ctx, ev));
+        browser::on_window_event(name, move |ev| on_event(ctx, ev));
     }
 }
 

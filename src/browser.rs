@@ -104,6 +104,18 @@ pub fn download(name: &str, mime: &str, content: &str) {
     .forget();
 }
 
+/// Calls `f` with every `name` event of the window, for as long as the page lives. (Not
+/// leptos's `window_event_listener`: the handle that removes its listener keeps the
+/// callback in a `SendWrapper`, whose thread check linked `std::thread::current` into the
+/// wasm, and with it what was left of dlmalloc: 2.6 kB gzip.)
+pub fn on_window_event(name: &str, f: impl Fn(web_sys::Event) + 'static) {
+    let f: Box<dyn FnMut(web_sys::Event)> = Box::new(f);
+    let f = wasm_bindgen::closure::Closure::wrap(f);
+    let _ = window().add_event_listener_with_callback(name, f.as_ref().unchecked_ref());
+    // The listener lives as long as the page.
+    f.forget();
+}
+
 /// Runs `f` in a task after the next frame is painted: a timer set from that frame's
 /// animation-frame callback (a timer set now may run before the frame).
 pub fn after_paint(f: impl FnOnce() + 'static) {
