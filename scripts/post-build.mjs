@@ -52,24 +52,15 @@ fs.writeFileSync(indexPath, html);
 // Binaryen renames imports, exports and the module (`a`, `b` …) and prints the mapping;
 // the glue is renamed to match, and the build fails if any name of it is left unmatched.
 const glueSource = renameWasmNames(path.join(staging, wasmFile), read(jsFile).toString());
-{
-  const sri = 'sha384-' + crypto.createHash('sha384').update(read(wasmFile)).digest('base64');
-  const file = wasmFile.replace(/[.]/g, '\\.');
-  const before = html;
-  html = html.replace(new RegExp(`(<link[^>]*href="?\\./${file}"?[^>]*integrity=)"?[^"\\s>]+"?`), `$1"${sri}"`)
-    .replace(new RegExp(`(<link[^>]*integrity=)"?[^"\\s>]+"?([^>]*href="?\\./${file}"?)`), `$1"${sri}"$2`);
-  if (html === before) throw new Error(`no integrity attribute for ${wasmFile} in index.html: has Trunk changed its output?`);
-  fs.writeFileSync(indexPath, html);
-}
+html = withIntegrity(html, wasmFile, read(wasmFile));
+fs.writeFileSync(indexPath, html);
 
 // --- 1b. the wasm-bindgen glue minified (terser keeps the module's export names), its
 // Subresource Integrity hash updated. The unminified glue is kept for offline.html.
 {
   const lean = (await minify(glueSource, { module: true, compress: true, mangle: true })).code;
   fs.writeFileSync(path.join(staging, jsFile), lean);
-  const sri = 'sha384-' + crypto.createHash('sha384').update(lean).digest('base64');
-  html = html.replace(new RegExp(`(<link[^>]*href="?\\./${jsFile.replace(/[.]/g, '\\.')}"?[^>]*integrity=)"?[^"\\s>]+"?`), `$1"${sri}"`)
-    .replace(new RegExp(`(<link[^>]*integrity=)"?[^"\\s>]+"?([^>]*href="?\\./${jsFile.replace(/[.]/g, '\\.')}"?)`), `$1"${sri}"$2`);
+  html = withIntegrity(html, jsFile, lean);
   fs.writeFileSync(indexPath, html);
 }
 
@@ -214,6 +205,17 @@ let precompressed = 0;
 })('');
 
 console.log(`post-build: ${bootFile}, sw.js (cache ${version}, ${files.length} files), offline.html (${(offline.length / 1024).toFixed(0)} KiB), ${precompressed} precompressed copies`);
+
+/** `html` with the Subresource Integrity hash of the link to `file` set for `data`. Trunk
+ *  may minify the page: the attributes quoted or not, in either order. */
+function withIntegrity(html, file, data) {
+  const sri = 'sha384-' + crypto.createHash('sha384').update(data).digest('base64');
+  const name = file.replace(/[.]/g, '\\.');
+  const out = html.replace(new RegExp(`(<link[^>]*href="?\\./${name}"?[^>]*integrity=)"?[^"\\s>]+"?`), `$1"${sri}"`)
+    .replace(new RegExp(`(<link[^>]*integrity=)"?[^"\\s>]+"?([^>]*href="?\\./${name}"?)`), `$1"${sri}"$2`);
+  if (out === html) throw new Error(`post-build: no integrity attribute for ${file} in index.html: has Trunk changed its output?`);
+  return out;
+}
 
 /** Shortens the import, export and module names of the wasm at `wasmPath` (rewritten in
  *  place) and returns `glue` with the same names. The features are those of Trunk's

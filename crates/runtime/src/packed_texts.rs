@@ -14,9 +14,10 @@
 //!
 //! Layout: the byte length of the token table (LEB128), the table (each token in UTF-8
 //! followed by U+0001, most frequent first; ties: characters in the order they first
-//! appear, then merged tokens in the order they were made), `k` (one byte), then one symbol per token: a byte `b < k` is token `b`, a
-//! byte `b ≥ k` and the next one `lo` are token `k + (b − k) · 256 + lo`. Every text ends
-//! with U+0000, a token of its own; no text contains U+0000 or U+0001.
+//! appear, then merged tokens in the order they were made), `k` (one byte), then one symbol
+//! per token: a byte `b < k` is token `b`, a byte `b ≥ k` and the next one `lo` are token
+//! `k + (b − k) · 256 + lo`. Every text ends with U+0000, a token of its own; no text
+//! contains U+0000 or U+0001.
 
 use std::collections::HashMap;
 
