@@ -289,6 +289,9 @@ describe('the smaller items', () => {
     const before = await page.locator('[data-testid=provision]').count();
     await page.locator('[data-testid=show-more]').click();
     await page.waitForFunction((n) => document.querySelectorAll('[data-testid=provision]').length > n, before);
+    // The focus moves in the frame after the new cards are written (the test failed once
+    // under load when it read the focus before that frame).
+    await page.waitForFunction(() => document.activeElement?.closest('[data-testid=provision]'), null, { timeout: 2000 }).catch(() => {});
     const focused = await page.evaluate(() => document.activeElement.closest('[data-testid=provision]')?.dataset.id);
     const ids = await attr(page.locator('[data-testid=provision]'), 'data-id');
     assert.equal(focused, ids[before], 'focus is on the first new card');
