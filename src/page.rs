@@ -183,7 +183,7 @@ fn facets(ctx: Ctx) -> String {
 }
 
 fn edition(ctx: Ctx) -> Edition {
-    match (ctx.en.with(Option::is_some), ctx.en_failed.get()) {
+    match (ctx.en_loaded.get(), ctx.en_failed.get()) {
         (true, _) => Edition::Loaded,
         (false, true) => Edition::Failed,
         (false, false) => Edition::Loading,
@@ -328,7 +328,7 @@ fn page_effects(ctx: Ctx) -> [RenderEffect<()>; 2] {
         if let Some(id) = ctx.highlight.get() {
             ctx.state.track();
             // The English arriving re-renders the texts: keep the linked one in view.
-            ctx.en.track();
+            ctx.en_loaded.track();
             request_animation_frame(move || {
                 browser::scroll_to(&id);
             });

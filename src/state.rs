@@ -21,6 +21,14 @@ pub fn corpus() -> &'static Corpus {
     })
 }
 
+/// The English edition, read once a visit and kept for good (see [`Ctx::load_english`]).
+static EDITION: OnceLock<Translation> = OnceLock::new();
+
+/// The English edition, once loaded (untracked: [`Ctx::en_loaded`] says when).
+pub fn edition() -> Option<&'static Translation> {
+    EDITION.get()
+}
+
 /// Everything the page and the actions need. `Copy`: signals and a static.
 /// Changes of state go through the methods of [`crate::url_sync`] (`update`, `navigate`),
 /// which keep the address bar in step.
@@ -44,8 +52,8 @@ pub struct Ctx {
     /// False from a change of state until the frame after it: lists render their first
     /// screen at once and the rest of the page a frame later, so no frame is long.
     pub settled: RwSignal<bool>,
-    /// The English edition, once loaded (see [`Ctx::load_english`]).
-    pub en: RwSignal<Option<&'static Translation>>,
+    /// The English edition is loaded (see [`Ctx::load_english`]): [`edition`] has it.
+    pub en_loaded: RwSignal<bool>,
     /// The English edition could not be loaded: the page stays Chinese and says so.
     pub en_failed: RwSignal<bool>,
     /// What the views keep while they are shown (reset when one is opened), here so
@@ -64,10 +72,10 @@ impl Ctx {
         let state = RwSignal::new(decoded.state);
         let filters = Memo::new(move |_| state.with(State::filters));
         let lang = Memo::new(move |_| state.with(|s| s.lang));
-        let en: RwSignal<Option<&'static Translation>> = RwSignal::new(None);
-        let english_search = Memo::new(move |_| lang.get() == Lang::En && en.with(Option::is_some));
+        let en_loaded = RwSignal::new(false);
+        let english_search = Memo::new(move |_| lang.get() == Lang::En && en_loaded.get());
         // The edition searched, read when `english_search` says so (tracked through it).
-        let searched = move || if english_search.get() { en.get_untracked() } else { None };
+        let searched = move || if english_search.get() { edition() } else { None };
         Ctx {
             corpus,
             state,
@@ -83,7 +91,7 @@ impl Ctx {
             view: Memo::new(move |_| state.with(|s| s.view)),
             url_write_pending: RwSignal::new(false),
             settled: RwSignal::new(true),
-            en,
+            en_loaded,
             en_failed: RwSignal::new(false),
             shown: RwSignal::new(0),
             show_original: RwSignal::new(None),
@@ -126,7 +134,10 @@ impl Ctx {
     fn set_english(&self, text: &str) {
         match Translation::from_json(text) {
             // Read once a visit and kept for good: leaked, so every view borrows it freely.
-            Ok(t) => self.en.set(Some(Box::leak(Box::new(t)))),
+            Ok(t) => {
+                let _ = EDITION.set(t);
+                self.en_loaded.set(true);
+            }
             Err(e) => {
                 web_sys::console::warn_1(&e.into());
                 self.en_failed.set(true);
@@ -137,8 +148,8 @@ impl Ctx {
     /// The English of a text by id, when the reader chose English and it is loaded
     /// (tracks both).
     pub fn english(&self) -> Option<&'static Translation> {
-        if self.lang.get() == Lang::En {
-            self.en.get()
+        if self.lang.get() == Lang::En && self.en_loaded.get() {
+            edition()
         } else {
             None
         }
@@ -147,7 +158,7 @@ impl Ctx {
     /// The English edition when searches run over it (tracked).
     pub fn searched_edition(&self) -> Option<&'static Translation> {
         if self.english_search.get() {
-            self.en.get_untracked()
+            edition()
         } else {
             None
         }
@@ -156,7 +167,7 @@ impl Ctx {
     /// [`Ctx::english`], untracked (for event handlers).
     pub fn english_untracked(&self) -> Option<&'static Translation> {
         if self.lang.get_untracked() == Lang::En {
-            self.en.get_untracked()
+            edition()
         } else {
             None
         }
