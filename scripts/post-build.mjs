@@ -29,14 +29,14 @@ const sha = (data, n = 16) => crypto.createHash('sha256').update(data).digest('h
 // Trunk may minify the page: attributes quoted or not.
 const inline = html.match(/<script type="?module"?[^>]*>([\s\S]*?)<\/script>/);
 if (!inline) throw new Error('no inline boot script in index.html: has Trunk changed its output?');
-const jsFile = inline[1].match(/from ['"]\.\/([^'"]+\.js)['"]/)[1];
-const wasmFile = inline[1].match(/module_or_path: ['"]\.\/([^'"]+\.wasm)['"]/)[1];
+let jsFile = inline[1].match(/from ['"]\.\/([^'"]+\.js)['"]/)[1];
+let wasmFile = inline[1].match(/module_or_path: ['"]\.\/([^'"]+\.wasm)['"]/)[1];
 const registerWorker = `
 if ('serviceWorker' in navigator && location.protocol.startsWith('http')) {
   navigator.serviceWorker.register('./sw.js').catch((e) => console.warn('offline cache unavailable:', e.message));
 }`;
-const boot = inline[1].trim() + '\n' + registerWorker + '\n';
-const bootFile = `boot-${sha(boot)}.js`;
+let boot = inline[1].trim() + '\n' + registerWorker + '\n';
+let bootFile = `boot-${sha(boot)}.js`;
 fs.writeFileSync(path.join(staging, bootFile), boot);
 html = html.replace(inline[0], `<script type="module" src="./${bootFile}"></script>`);
 const csp = [
@@ -61,6 +61,29 @@ fs.writeFileSync(indexPath, html);
   const lean = (await minify(glueSource, { module: true, compress: true, mangle: true })).code;
   fs.writeFileSync(path.join(staging, jsFile), lean);
   html = withIntegrity(html, jsFile, lean);
+  fs.writeFileSync(indexPath, html);
+}
+
+// --- 1b'. the wasm, the glue and the boot script named after their final bytes. Trunk
+// hashes them before this hook changes them, so a change to the steps above alone (a new
+// renaming, another optimisation) would ship new bytes under an old name, and a browser
+// holding the old file under that name would fail its integrity check and never start.
+{
+  const rename = (file) => {
+    const next = file.replace(/-[0-9a-f]{16}(?=(_bg)?\.(js|wasm)$)/, `-${sha(read(file))}`);
+    if (next === file && !/-[0-9a-f]{16}(_bg)?\.(js|wasm)$/.test(file)) throw new Error(`post-build: ${file} has no content hash in its name: is filehash off in Trunk.toml?`);
+    fs.renameSync(path.join(staging, file), path.join(staging, next));
+    html = html.replaceAll(`./${file}`, `./${next}`);
+    boot = boot.replaceAll(`./${file}`, `./${next}`);
+    return next;
+  };
+  wasmFile = rename(wasmFile);
+  jsFile = rename(jsFile);
+  fs.rmSync(path.join(staging, bootFile));
+  const next = `boot-${sha(boot)}.js`;
+  fs.writeFileSync(path.join(staging, next), boot);
+  html = html.replace(`./${bootFile}`, `./${next}`);
+  bootFile = next;
   fs.writeFileSync(indexPath, html);
 }
 

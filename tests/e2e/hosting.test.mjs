@@ -2,6 +2,7 @@
 // worker's offline cache, and a strict Content-Security-Policy.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -31,6 +32,17 @@ test('offline.html is one self-contained file', async () => {
   const html = fs.readFileSync(path.join(DIST, 'offline.html'), 'utf8');
   assert.doesNotMatch(html, /<script[^>]+src=/);
   assert.doesNotMatch(html, /<link[^>]+rel="?(stylesheet|modulepreload|preload)/);
+});
+
+// Regression: Trunk named the wasm and its glue after their bytes before post-build changed
+// them, so a change to post-build alone shipped new bytes under an old name.
+test('the files post-build writes are named after their final bytes', () => {
+  const named = fs.readdirSync(DIST).filter((f) => /^(hts-explorer|boot|state)-[0-9a-f]{16}(_bg)?\.(js|wasm)$/.test(f));
+  assert.equal(named.length, 4, `the wasm, its glue, the boot and state scripts: ${named}`);
+  for (const f of named) {
+    const hash = crypto.createHash('sha256').update(fs.readFileSync(path.join(DIST, f))).digest('hex').slice(0, 16);
+    assert.equal(f.match(/-([0-9a-f]{16})/)[1], hash, `${f} is named after its content`);
+  }
 });
 
 test('dist/ works unchanged under a sub-path', async () => {
