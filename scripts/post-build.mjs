@@ -70,8 +70,9 @@ fs.writeFileSync(indexPath, html);
 // holding the old file under that name would fail its integrity check and never start.
 {
   const rename = (file) => {
-    const next = file.replace(/-[0-9a-f]{16}(?=(_bg)?\.(js|wasm)$)/, `-${sha(read(file))}`);
-    if (next === file && !/-[0-9a-f]{16}(_bg)?\.(js|wasm)$/.test(file)) throw new Error(`post-build: ${file} has no content hash in its name: is filehash off in Trunk.toml?`);
+    // Trunk writes its hash in hex without leading zeros: 15 digits one time in 16.
+    if (!/-[0-9a-f]+(_bg)?\.(js|wasm)$/.test(file)) throw new Error(`post-build: ${file} has no content hash in its name: is filehash off in Trunk.toml?`);
+    const next = file.replace(/-[0-9a-f]+(?=(_bg)?\.(js|wasm)$)/, `-${sha(read(file))}`);
     fs.renameSync(path.join(staging, file), path.join(staging, next));
     html = html.replaceAll(`./${file}`, `./${next}`);
     boot = boot.replaceAll(`./${file}`, `./${next}`);
