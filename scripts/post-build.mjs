@@ -35,9 +35,9 @@ const registerWorker = `
 if ('serviceWorker' in navigator && location.protocol.startsWith('http')) {
   navigator.serviceWorker.register('./sw.js').catch((e) => console.warn('offline cache unavailable:', e.message));
 }`;
+// Written in 1b', once the files it imports have their final names.
 let boot = inline[1].trim() + '\n' + registerWorker + '\n';
 let bootFile = `boot-${sha(boot)}.js`;
-fs.writeFileSync(path.join(staging, bootFile), boot);
 html = html.replace(inline[0], `<script type="module" src="./${bootFile}"></script>`);
 const csp = [
   "default-src 'self'", "script-src 'self' 'wasm-unsafe-eval'", "style-src 'self'", "img-src 'self' data:",
@@ -80,7 +80,6 @@ fs.writeFileSync(indexPath, html);
   };
   wasmFile = rename(wasmFile);
   jsFile = rename(jsFile);
-  fs.rmSync(path.join(staging, bootFile));
   const next = `boot-${sha(boot)}.js`;
   fs.writeFileSync(path.join(staging, next), boot);
   html = html.replace(`./${bootFile}`, `./${next}`);
