@@ -79,7 +79,7 @@ fn on_click(ctx: Ctx, ev: &web_sys::MouseEvent) {
     }
     let Ok(Some(button)) = target.closest("[data-action]") else { return };
     let attr = |name: &str| button.get_attribute(name).unwrap_or_default();
-    let lang = ctx.lang_untracked();
+    let lang = ctx.lang.get_untracked();
     let index: Option<usize> = attr("data-index").parse().ok();
     let copied = match (attr("data-action").as_str(), index) {
         ("copy-link", Some(i)) => copy_link(ctx, lang, i, &button),

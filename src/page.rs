@@ -46,7 +46,7 @@ pub fn mount(ctx: Ctx, app: web_sys::Element) {
     let frame = RwSignal::new(0usize);
     let mut shown_view = None;
     let mut effects = vec![RenderEffect::new(move |_| {
-        let (_lang, view) = (ctx.lang(), ctx.view());
+        let (_lang, view) = (ctx.lang.get(), ctx.view.get());
         // A view opened afresh starts from its first page, its default sort, no original.
         if shown_view != Some(view) {
             shown_view = Some(view);
@@ -61,7 +61,7 @@ pub fn mount(ctx: Ctx, app: web_sys::Element) {
     for (host, markup) in hosts(ctx) {
         effects.push(RenderEffect::new(move |_| {
             frame.track();
-            if host.view().is_some_and(|v| v != ctx.view()) {
+            if host.view().is_some_and(|v| v != ctx.view.get()) {
                 return;
             }
             markup.with(|html| browser::set_html(host.id(), html));
@@ -101,7 +101,7 @@ fn list_host(ctx: Ctx, frame: RwSignal<usize>) -> RenderEffect<()> {
     let markup = list(ctx);
     RenderEffect::new(move |_| {
         frame.track();
-        if ctx.view() != View::Provisions {
+        if ctx.view.get() != View::Provisions {
             return;
         }
         let settled = ctx.settled.get();
@@ -153,11 +153,11 @@ fn hosts(ctx: Ctx) -> Vec<(Host, Memo<String>)> {
             }),
         ),
         (Host::Facets, after_results(ctx, move || facets(ctx))),
-        (Host::Notice, markup(move || ctx.ignored.with(|ignored| notes::notice(ctx.lang(), ignored)))),
+        (Host::Notice, markup(move || ctx.ignored.with(|ignored| notes::notice(ctx.lang.get(), ignored)))),
         (Host::Chips, after_results(ctx, move || ctx.with_page(&controls::chips))),
-        (Host::Edition, markup(move || notes::edition_note(ctx.lang(), ctx.view(), edition(ctx)))),
+        (Host::Edition, markup(move || notes::edition_note(ctx.lang.get(), ctx.view.get(), edition(ctx)))),
         (Host::Footer, after_results(ctx, move || ctx.with_page(&|page| controls::footer(page, hosted)))),
-        (Host::Count, markup(move || escape(&count_provisions(ctx.lang(), ctx.results.with(Vec::len))))),
+        (Host::Count, markup(move || escape(&count_provisions(ctx.lang.get(), ctx.results.with(Vec::len))))),
         (Host::Toolbar, after_results(ctx, move || toolbar(ctx))),
         (Host::Companions, markup(move || companions(ctx))),
         (Host::More, markup(move || more(ctx))),
@@ -169,7 +169,7 @@ fn hosts(ctx: Ctx) -> Vec<(Host, Memo<String>)> {
 }
 
 fn query_notes(ctx: Ctx) -> String {
-    let lang = ctx.lang();
+    let lang = ctx.lang.get();
     let en = ctx.searched_edition();
     let q = ctx.filters.with(|s| Query::parse(&s.q));
     notes::query_notes(lang, &q, &ctx.corpus.unmapped_in(&q, en))
@@ -191,7 +191,7 @@ fn edition(ctx: Ctx) -> Edition {
 }
 
 fn toolbar(ctx: Ctx) -> String {
-    let switch = match ctx.view() {
+    let switch = match ctx.view.get() {
         View::Provisions => controls::Switch::Grouping,
         View::Compare => controls::Switch::Shares,
         View::Targets | View::Documents => return String::new(),
@@ -245,7 +245,7 @@ fn list(ctx: Ctx) -> Memo<String> {
 
 fn more(ctx: Ctx) -> String {
     let remaining = ctx.results.with(Vec::len).saturating_sub(limit(ctx));
-    notes::show_more(ctx.lang(), remaining.min(PAGE), remaining)
+    notes::show_more(ctx.lang.get(), remaining.min(PAGE), remaining)
 }
 
 /// The compare matrices (recomputed with the markup: each memo type costs the download
@@ -296,14 +296,14 @@ fn documents(ctx: Ctx) -> String {
 /// loading the English edition, and scrolling to a fragment.
 fn page_effects(ctx: Ctx) -> [RenderEffect<()>; 2] {
     let title = RenderEffect::new(move |_| {
-        let lang = ctx.lang();
+        let lang = ctx.lang.get();
         let code = if lang == Lang::En { "en" } else { "zh-CN" };
         if let Some(root) = document().document_element() {
             browser::write_attribute(&root, "lang", code);
         }
         // The title names the view (and the document being read), then the site.
         let site = tr(lang, "高技术服务业政策浏览器", "HTS Policy Explorer");
-        let view = match ctx.view() {
+        let view = match ctx.view.get() {
             View::Provisions => tr(lang, "条文检索", "Provisions"),
             View::Compare => tr(lang, "省际对比", "Compare provinces"),
             View::Targets => tr(lang, "量化目标", "Quantitative targets"),

@@ -45,9 +45,8 @@ pub struct Ctx {
     pub results: Memo<Vec<usize>>,
     /// Searches run over the English edition too: the page is in English and has it.
     pub english_search: Memo<bool>,
-    /// The page's language and view: one memo for the two (one reactive type less in the
-    /// wasm; what reads one re-runs when the other changes, which rewrites the page anyway).
-    lang_view: Memo<(Lang, View)>,
+    pub lang: Memo<Lang>,
+    pub view: Memo<View>,
     /// A typed change waits to be written to the URL.
     pub url_write_pending: RwSignal<bool>,
     /// False from a change of state until the frame after it: lists render their first
@@ -72,9 +71,9 @@ impl Ctx {
     pub fn new(corpus: &'static Corpus, decoded: Decoded, highlight: Option<String>) -> Ctx {
         let state = RwSignal::new(decoded.state);
         let filters = Memo::new(move |_| state.with(State::filters));
-        let lang_view = Memo::new(move |_| state.with(|s| (s.lang, s.view)));
+        let lang = Memo::new(move |_| state.with(|s| s.lang));
         let en_loaded = RwSignal::new(false);
-        let english_search = Memo::new(move |_| lang_view.get().0 == Lang::En && en_loaded.get());
+        let english_search = Memo::new(move |_| lang.get() == Lang::En && en_loaded.get());
         // The edition searched, read when `english_search` says so (tracked through it).
         let searched = move || if english_search.get() { edition() } else { None };
         Ctx {
@@ -88,7 +87,8 @@ impl Ctx {
                 filters.with(|f| corpus.search_in(f, en))
             }),
             english_search,
-            lang_view,
+            lang,
+            view: Memo::new(move |_| state.with(|s| s.view)),
             url_write_pending: RwSignal::new(false),
             settled: RwSignal::new(true),
             en_loaded,
@@ -98,21 +98,6 @@ impl Ctx {
             sort: RwSignal::new(Sort::default()),
             en_requested: RwSignal::new(false),
         }
-    }
-
-    /// The page's language (tracked).
-    pub fn lang(&self) -> Lang {
-        self.lang_view.get().0
-    }
-
-    /// The view shown (tracked).
-    pub fn view(&self) -> View {
-        self.lang_view.get().1
-    }
-
-    /// [`Ctx::lang`], untracked (for event handlers).
-    pub fn lang_untracked(&self) -> Lang {
-        self.lang_view.get_untracked().0
     }
 
     /// Marks the page as changing; it settles after the next frame is painted.
@@ -163,7 +148,7 @@ impl Ctx {
     /// The English of a text by id, when the reader chose English and it is loaded
     /// (tracks both).
     pub fn english(&self) -> Option<&'static Translation> {
-        if self.lang() == Lang::En && self.en_loaded.get() {
+        if self.lang.get() == Lang::En && self.en_loaded.get() {
             edition()
         } else {
             None
@@ -181,7 +166,7 @@ impl Ctx {
 
     /// [`Ctx::english`], untracked (for event handlers).
     pub fn english_untracked(&self) -> Option<&'static Translation> {
-        if self.lang_untracked() == Lang::En {
+        if self.lang.get_untracked() == Lang::En {
             edition()
         } else {
             None
