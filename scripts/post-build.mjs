@@ -69,10 +69,11 @@ fs.writeFileSync(indexPath, html);
 // renaming, another optimisation) would ship new bytes under an old name, and a browser
 // holding the old file under that name would fail its integrity check and never start.
 {
+  // Trunk writes its hash in hex without leading zeros: 15 digits one time in 16.
+  const trunkHash = /-[0-9a-f]+(?=(_bg)?\.(js|wasm)$)/;
   const rename = (file) => {
-    // Trunk writes its hash in hex without leading zeros: 15 digits one time in 16.
-    if (!/-[0-9a-f]+(_bg)?\.(js|wasm)$/.test(file)) throw new Error(`post-build: ${file} has no content hash in its name: is filehash off in Trunk.toml?`);
-    const next = file.replace(/-[0-9a-f]+(?=(_bg)?\.(js|wasm)$)/, `-${sha(read(file))}`);
+    if (!trunkHash.test(file)) throw new Error(`post-build: ${file} has no content hash in its name: is filehash off in Trunk.toml?`);
+    const next = file.replace(trunkHash, `-${sha(read(file))}`);
     fs.renameSync(path.join(staging, file), path.join(staging, next));
     html = html.replaceAll(`./${file}`, `./${next}`);
     boot = boot.replaceAll(`./${file}`, `./${next}`);

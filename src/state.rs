@@ -133,7 +133,7 @@ impl Ctx {
 
     fn set_english(&self, text: &str) {
         match Translation::from_json(text) {
-            // Read once a visit and kept for good: leaked, so every view borrows it freely.
+            // Kept in `EDITION` for good, so every view borrows it freely.
             Ok(t) => {
                 let _ = EDITION.set(t);
                 self.en_loaded.set(true);
