@@ -53,16 +53,12 @@ fn on_input(ctx: Ctx, ev: &web_sys::Event) {
 }
 
 /// Follows a rendered link or state control, or runs a rendered button. A control that
-/// is rendered again by its own click keeps the focus (found again by its id).
+/// is rendered again by its own click keeps the focus (`browser::replace_content`).
 fn on_click(ctx: Ctx, ev: &web_sys::MouseEvent) {
     let Some(target) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return };
     if let Ok(Some(control)) = target.closest("[data-href]") {
         if let Some(href) = control.get_attribute("data-href") {
-            let id = control.id();
             ctx.follow(&href);
-            if !id.is_empty() {
-                request_animation_frame(move || browser::focus(document().get_element_by_id(&id)));
-            }
         }
         return;
     }
@@ -216,11 +212,9 @@ fn toggle_original(ctx: Ctx, button: &web_sys::Element) -> bool {
     false
 }
 
-/// Sorts the targets by a column (keeping the focus on its button, which the new markup
-/// replaces).
+/// Sorts the targets by a column (the new markup's button of that column keeps the focus).
 fn sort(ctx: Ctx, button: &web_sys::Element) -> bool {
     let Some(key) = button.get_attribute("data-key").and_then(|k| targets::SortKey::from_code(&k)) else { return false };
     ctx.sort.update(|s| *s = s.toggle(key));
-    request_animation_frame(move || browser::focus(browser::select(&format!("[data-action=sort][data-key={}]", key.code()))));
     false
 }

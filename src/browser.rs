@@ -164,8 +164,41 @@ pub async fn fetch_text(url: &str) -> Option<String> {
 /// Sets the content of the element with this id, if it is on the page.
 pub fn set_html(id: &str, html: &str) {
     if let Some(el) = document().get_element_by_id(id) {
-        el.set_inner_html(html);
+        replace_content(&el, html);
     }
+}
+
+/// Replaces an element's content. A control focused inside it is focused again in the new
+/// content: the facets and tabs are written again a frame after the change they follow,
+/// and a keyboard user's place (the checkbox just ticked, the tab just reached) would
+/// otherwise fall to the page, so the next Tab or Enter went nowhere.
+pub fn replace_content(host: &web_sys::Element, html: &str) {
+    let focused = document().active_element().filter(|f| f != host && host.contains(Some(f)));
+    let again = focused.and_then(|f| same_control(&f));
+    host.set_inner_html(html);
+    if let Some(selector) = again {
+        focus(host.query_selector(&selector).ok().flatten());
+    }
+}
+
+/// A selector for the control in new markup that stands where this one stood: the same
+/// element with the same id, test id, index and key; a plain link, the same address.
+fn same_control(el: &web_sys::Element) -> Option<String> {
+    let mut selector = el.local_name();
+    let tag = selector.len();
+    for name in ["id", "data-testid", "data-index", "data-key"] {
+        if let Some(value) = el.get_attribute(name) {
+            selector.push_str(&attribute_selector(name, &value));
+        }
+    }
+    if selector.len() == tag {
+        selector.push_str(&attribute_selector("href", &el.get_attribute("href")?));
+    }
+    Some(selector)
+}
+
+fn attribute_selector(name: &str, value: &str) -> String {
+    format!("[{name}=\"{}\"]", value.replace('\\', "\\\\").replace('"', "\\\""))
 }
 
 /// Sets an attribute of the element with this id, if it is on the page.
@@ -203,9 +236,4 @@ pub fn focus(el: Option<web_sys::Element>) {
     if let Some(el) = el.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
         let _ = el.focus();
     }
-}
-
-/// The first element that matches a selector.
-pub fn select(selector: &str) -> Option<web_sys::Element> {
-    document().query_selector(selector).ok().flatten()
 }

@@ -55,7 +55,7 @@ pub fn mount(ctx: Ctx, app: web_sys::Element) {
             ctx.show_original.set(None);
         }
         let open = filters_open(&app);
-        app.set_inner_html(&untrack(|| ctx.with_page(&|page| shell::layout(page, open))));
+        browser::replace_content(&app, &untrack(|| ctx.with_page(&|page| shell::layout(page, open))));
         frame.update(|n| *n = n.wrapping_add(1));
     })];
     for (host, markup) in hosts(ctx) {

@@ -47,6 +47,27 @@ describe('accessibility', () => {
     const focusVisible = await page.evaluate(() => getComputedStyle(document.activeElement, ':focus-visible').outlineStyle);
     assert.notEqual(focusVisible, 'none');
   });
+
+  // The facets and the view tabs are written again a frame after a change (they carry the
+  // new counts and filters): the element under the focus was replaced and the focus fell
+  // to the page, so the next Tab or Enter went nowhere.
+  test('a control keeps the focus when the part of the page around it is written again', async () => {
+    const page = await site.page();
+    await open(page, site.base);
+    await page.locator('[data-testid=facet-province-hunan]').focus();
+    await page.keyboard.press('Space');
+    await page.waitForFunction(() => document.querySelector('[data-testid=view-targets]')?.getAttribute('href')?.includes('province=hunan'));
+    assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), 'facet-province-hunan');
+
+    // A tab focused while a change is under way: the click is the script's, the focus stays.
+    await page.locator('[data-testid=view-targets]').focus();
+    await page.evaluate(() => document.querySelector('[data-testid=facet-province-jilin]').click());
+    await page.waitForFunction(() => document.querySelector('[data-testid=view-targets]')?.getAttribute('href')?.includes('jilin'));
+    assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), 'view-targets');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('view') === 'targets');
+    assert.match(page.url(), /province=hunan(%2C|,)jilin/);
+  });
 });
 
 describe('layouts', () => {
