@@ -390,15 +390,18 @@ async function main(args) {
   }
 
   // --- The issue's budgets, printed (never asserted).
-  const wasmGlue = (dist) => {
-    const files = fs.readdirSync(dist).filter((f) => /^hts-explorer-[0-9a-f]+(_bg\.wasm|\.js)$/.test(f));
-    return files.reduce((s, f) => s + zlib.gzipSync(fs.readFileSync(path.join(dist, f)), { level: 9 }).length, 0);
-  };
+  const gzipOf = (dist, pattern) => fs.readdirSync(dist).filter((f) => pattern.test(f))
+    .reduce((s, f) => s + zlib.gzipSync(fs.readFileSync(path.join(dist, f)), { level: 9 }).length, 0);
+  // The main wasm and its glue (the split loader inside); the modules loaded on first use
+  // (src/lazy.rs) are printed beside it, not counted in it.
+  const wasmGlue = (dist) => gzipOf(dist, /^hts-explorer-[0-9a-f]+(_bg\.wasm|\.js)$/);
+  const onFirstUse = (dist) => gzipOf(dist, /^(split|chunk)_\w+-[0-9a-f]+\.wasm$/);
   const met = (ok) => (ok ? 'met' : '**not met**');
   console.log('\n## Budgets of issue 15 (printed, not asserted)\n');
   console.log('| budget | ' + results.map((r) => r.label).join(' | ') + ' |\n|---|' + results.map(() => '---|').join(''));
   const row = (name, f) => console.log(`| ${name} | ${results.map(f).join(' | ')} |`);
   row('wasm + glue ≤ 150 kB gzip', (r) => { const n = wasmGlue(r.dist); return `${kb(n)} kB: ${met(n <= 150_000)}`; });
+  row('— and loaded on first use of the other views or the exports', (r) => `${kb(onFirstUse(r.dist))} kB (for information)`);
   row('navigation → first content ≤ 100 ms (median)', (r) => `${ms(med(r.ours.fcp))} ms: ${met(med(r.ours.fcp) <= 100)}`);
   row('navigation → interactive search ≤ 250 ms (median)', (r) => `${ms(med(r.ours.interactive))} ms: ${met(med(r.ours.interactive) <= 250)}`);
   row('keystroke → results painted, p95 ≤ 16 ms', (r) => `${ms(p95(r.ours.keys))} ms: ${met(p95(r.ours.keys) <= 16)}`);

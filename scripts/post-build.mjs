@@ -13,17 +13,21 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
+import os from 'node:os';
 import zlib from 'node:zlib';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { minify } from 'terser';
 
-const staging = process.argv[2];
-if (!staging) throw new Error('usage: post-build.mjs STAGING_DIR');
+const [staging, cargoWasm] = process.argv.slice(2);
+if (!staging || !cargoWasm) throw new Error('usage: post-build.mjs STAGING_DIR CARGO_OUTPUT.wasm');
 const read = (f) => fs.readFileSync(path.join(staging, f));
 const indexPath = path.join(staging, 'index.html');
 let html = fs.readFileSync(indexPath, 'utf8');
 const sha = (data, n = 16) => crypto.createHash('sha256').update(data).digest('hex').slice(0, n);
+/** The features of Trunk's `wasm-opt` run: without them Binaryen may write encodings
+ *  browsers do not read. */
+const WASM_FEATURES = ['--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext', '--enable-mutable-globals', '--enable-reference-types', '--enable-multivalue'];
 
 // --- 1. boot script out of the page, CSP in.
 // Trunk may minify the page: attributes quoted or not.
@@ -45,6 +49,10 @@ const csp = [
 ].join('; ');
 html = html.replace(/<meta charset="?utf-8"?>/i, (m) => `${m}\n  <meta http-equiv="Content-Security-Policy" content="${csp}">`);
 fs.writeFileSync(indexPath, html);
+
+// --- 0. the code loaded on first use cut out of the wasm (see splitWasm), and the wasm
+// optimised: Trunk's wasm-bindgen output is replaced, under the same names.
+const chunks = splitWasm(cargoWasm, jsFile, wasmFile);
 
 // --- 1a. the names between the wasm and its glue shortened: wasm-bindgen names each
 // import `__wbg_<method>_<16 hex digits>` and the module `./<app>_bg.js`, once in the wasm
@@ -176,7 +184,14 @@ glue = glue
   .replace(/^export default [^;]+;?\s*$/gm, '');
 // The wasm gzipped, then base64: the browser inflates it with DecompressionStream, so the
 // file is about as small as the hosted site's download (base64 of raw wasm compresses badly).
-const wasm = zlib.gzipSync(read(wasmFile), { level: 9 }).toString('base64');
+const gzipped = (file) => JSON.stringify(zlib.gzipSync(read(file), { level: 9 }).toString('base64'));
+const wasm = gzipped(wasmFile);
+// The modules loaded on first use likewise, in place of their fetch (file:// cannot fetch).
+for (const chunk of chunks) {
+  const fetchOf = new RegExp(`fetch\\(new URL\\("\\./${chunk.replace(/[.]/g, '\\.')}", import\\.meta\\.url\\), \\{ integrity: "[^"]+" \\}\\)`);
+  if (!fetchOf.test(glue)) throw new Error(`post-build: the glue does not fetch ${chunk}`);
+  glue = glue.replace(fetchOf, () => `inflated(${gzipped(chunk)})`);
+}
 const linkTo = (rel) => {
   const tag = appHtml.match(new RegExp(`<link[^>]*rel="?${rel}"?[^>]*>`));
   return tag && { tag: tag[0], file: tag[0].match(/href="?\.\/([^"\s>]+)/)[1] };
@@ -189,10 +204,10 @@ let offline = appHtml
   .replace(/<script type="module" src="[^"]*"><\/script>/, '');
 if (css) offline = offline.replace(css.tag, () => `<style>${read(css.file)}</style>`);
 if (icon) offline = offline.replace(icon.tag, () => `<link rel="icon" href="data:image/svg+xml;base64,${read(icon.file).toString('base64')}">`);
-const script = (await minify(`${glue}
-const gz = Uint8Array.from(atob(${JSON.stringify(wasm)}), (c) => c.charCodeAt(0));
-const bytes = await new Response(new Blob([gz]).stream().pipeThrough(new DecompressionStream('gzip'))).arrayBuffer();
-await __wbg_init({ module_or_path: bytes });`, { module: true, compress: true, mangle: true })).code;
+const script = (await minify(`const inflated = async (base64) => new Response(new Blob([Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))])
+  .stream().pipeThrough(new DecompressionStream('gzip')), { headers: { 'content-type': 'application/wasm' } });
+${glue}
+await __wbg_init({ module_or_path: await (await inflated(${wasm})).arrayBuffer() });`, { module: true, compress: true, mangle: true })).code;
 const loader = `<script type="module">${script}</script>`;
 // The English edition inlined as JSON, read by the app when English is chosen (it cannot
 // fetch a file from file://). Inside <script>, `</` would end the element and `<!--`
@@ -230,6 +245,85 @@ let precompressed = 0;
 
 console.log(`post-build: ${bootFile}, sw.js (cache ${version}, ${files.length} files), offline.html (${(offline.length / 1024).toFixed(0)} KiB), ${precompressed} precompressed copies`);
 
+/** The tools scripts/setup installs: wasm-opt from the npm package, the others on PATH. */
+function tool(name) {
+  const local = path.join(path.dirname(fileURLToPath(import.meta.url)), 'node_modules', '.bin', name);
+  return fs.existsSync(local) ? local : name;
+}
+
+/** Optimises a wasm module for size (what Trunk's `data-wasm-opt="z"` did, names dropped). */
+function optimise(from, to) {
+  execFileSync(tool('wasm-opt'), ['-Oz', '--low-memory-unused', '--strip-producers', '--strip-target-features', '--strip-debug', ...WASM_FEATURES, from, '-o', to]);
+}
+
+/** Splits what cargo built at its split points (`wasm_split`, src/lazy.rs) with
+ *  wasm-split-cli: a main module, a module per split point and one per part they share,
+ *  and the JavaScript that loads them. Runs wasm-bindgen on the main module as Trunk did
+ *  (keeping the exports the other modules link to) and wasm-opt on every module; writes
+ *  the main module and its glue over Trunk's files, and each other module as
+ *  `<name>-<hash>.wasm`, fetched with its Subresource Integrity hash. The loader goes into
+ *  the glue: as two files they would import each other, and neither name could carry the
+ *  other's hash. Returns the other modules' file names. */
+function splitWasm(cargoWasm, jsFile, wasmFile) {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'hts-split-'));
+  try {
+    execFileSync(tool('wasm-split-cli'), [cargoWasm, tmp, '--out-name', 'app', '--target', 'web'], { stdio: ['ignore', 'inherit', 'inherit'] });
+    const bg = path.join(tmp, 'bg');
+    execFileSync(tool('wasm-bindgen'), ['--target', 'web', '--keep-lld-exports', '--no-demangle', '--no-typescript', '--out-name', 'app', '--out-dir', bg, path.join(tmp, 'app.wasm')]);
+    optimise(path.join(bg, 'app_bg.wasm'), path.join(staging, wasmFile));
+    const glue = fs.readFileSync(path.join(bg, 'app.js'), 'utf8');
+    const loaderPath = path.join(tmp, '__wasm_split.js');
+    if (!fs.existsSync(loaderPath)) {
+      fs.writeFileSync(path.join(staging, jsFile), glue);
+      return [];
+    }
+    let loader = fs.readFileSync(loaderPath, 'utf8');
+    const chunks = [];
+    for (const f of fs.readdirSync(tmp).filter((f) => f.endsWith('.wasm') && f !== 'app.wasm')) {
+      const optimised = path.join(bg, f);
+      optimise(path.join(tmp, f), optimised);
+      const bytes = fs.readFileSync(optimised);
+      const name = f.replace(/\.wasm$/, `-${sha(bytes)}.wasm`);
+      fs.writeFileSync(path.join(staging, name), bytes);
+      const fetchOf = `fetch(new URL("./${f}", import.meta.url))`;
+      if (!loader.includes(fetchOf)) throw new Error(`post-build: the split loader does not fetch ${f} as ${fetchOf}: has wasm-split-cli changed its output?`);
+      const sri = 'sha384-' + crypto.createHash('sha384').update(bytes).digest('base64');
+      loader = loader.replace(fetchOf, () => `fetch(new URL("./${name}", import.meta.url), { integrity: "${sri}" })`);
+      chunks.push(name);
+    }
+    fs.writeFileSync(path.join(staging, jsFile), withSplitLoader(glue, loader));
+    return chunks;
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+/** The glue with the split loader in it: the loader reads the main module's exports from
+ *  the glue's `wasm` (so step 1a renames them), and its loads are among the imports of the
+ *  wasm's own module (so step 1a renames them too). */
+function withSplitLoader(glue, loader) {
+  const changed = (what) => new Error(`post-build: ${what}: has wasm-split-cli or wasm-bindgen changed its output?`);
+  const ownImport = /^import \{ initSync \} from "\.\/app\.js";?\n/m;
+  const shared = loader.match(/const \{ ([^}]*) \} = initSync\(undefined, undefined\);/);
+  if (!ownImport.test(loader) || !shared) throw changed('the split loader does not take the exports of the glue');
+  const names = shared[1].split(',').map((n) => n.trim()).filter(Boolean);
+  loader = loader.replace(ownImport, '').replace(shared[0], () => `const ${names.map((n) => `${n} = wasm.${n}`).join(', ')};`);
+  const loads = [...loader.matchAll(/^export const __wasm_split_load_(\w+) = /gm)].map((m) => m[1]);
+  loader = loader.replace(/^export const __wasm_split_load_(\w+) = /gm, 'const splitLoad_$1 = ');
+  if (!loads.length || /^export /m.test(loader)) throw changed('the split loader does not export only its loads');
+  const namespaces = [...glue.matchAll(/^import \* as (import\d+) from "\.\/__wasm_split\.js";?\n/gm)];
+  if (!namespaces.length) throw changed('the glue does not import the split loader');
+  for (const [line, ns] of namespaces) {
+    const entry = new RegExp(`^\\s*"\\./__wasm_split\\.js": ${ns},\\n`, 'm');
+    if (!entry.test(glue)) throw changed(`the glue does not pass ${ns} to the wasm`);
+    glue = glue.replace(line, '').replace(entry, '');
+  }
+  const own = /(const import0 = \{\n(\s+)__proto__: null,\n)/;
+  if (!own.test(glue)) throw changed('the glue has no import object `import0`');
+  glue = glue.replace(own, (_, head, indent) => head + loads.map((l) => `${indent}__wasm_split_load_${l}: function(arg0, arg1) { return splitLoad_${l}(arg0, arg1); },\n`).join(''));
+  return `${glue}\n${loader}`;
+}
+
 /** `html` with the Subresource Integrity hash of the link to `file` set for `data`. Trunk
  *  may minify the page: the attributes quoted or not, in either order. */
 function withIntegrity(html, file, data) {
@@ -242,20 +336,17 @@ function withIntegrity(html, file, data) {
 }
 
 /** Shortens the import, export and module names of the wasm at `wasmPath` (rewritten in
- *  place) and returns `glue` with the same names. The features are those of Trunk's
- *  `wasm-opt` run: without them Binaryen may write encodings browsers do not read. The same
- *  run optimises the wasm once more (Binaryen's `-Oz` is not idempotent): −0.44 kB gzip
+ *  place) and returns `glue` with the same names. The same run optimises the wasm once more (Binaryen's `-Oz` is not idempotent): −0.44 kB gzip
  *  (node's zlib; GNU gzip −0.34) for 1.4 s of build. */
 function renameWasmNames(wasmPath, glue) {
-  const here = path.dirname(fileURLToPath(import.meta.url));
-  const local = path.join(here, 'node_modules', '.bin', 'wasm-opt');
-  const features = ['--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext', '--enable-mutable-globals', '--enable-reference-types', '--enable-multivalue'];
-  const out = execFileSync(fs.existsSync(local) ? local : 'wasm-opt',
-    ['--minify-imports-and-exports-and-modules', '--low-memory-unused', '-Oz', ...features, wasmPath, '-o', wasmPath], { encoding: 'utf8' });
+  const out = execFileSync(tool('wasm-opt'),
+    ['--minify-imports-and-exports-and-modules', '--low-memory-unused', '-Oz', ...WASM_FEATURES, wasmPath, '-o', wasmPath], { encoding: 'utf8' });
   const map = JSON.parse(out.slice(out.indexOf('{')));
   const imports = WebAssembly.Module.imports(new WebAssembly.Module(fs.readFileSync(wasmPath)));
   const modules = new Set(imports.map((i) => i.module));
-  const olds = new Set(map.imports.map(([m]) => m));
+  // (The split loader's loads are in the glue's object for the wasm's own module: see
+  // withSplitLoader.)
+  const olds = new Set(map.imports.map(([m]) => m).filter((m) => m !== './__wasm_split.js'));
   if (modules.size !== 1 || olds.size !== 1) throw new Error(`post-build: expected the wasm to import from one module, found ${[...olds]}`);
   const [oldModule] = olds;
   const [newModule] = modules;

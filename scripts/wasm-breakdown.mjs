@@ -3,12 +3,13 @@
 //
 //   node scripts/wasm-breakdown.mjs SHIPPED.wasm CARGO_OUTPUT.wasm [TOP=20]
 //
-// SHIPPED.wasm is the optimised wasm in dist/ (no names). CARGO_OUTPUT.wasm is what cargo
-// built for it (target/wasm32-unknown-unknown/release/hts-explorer.wasm, names kept):
-// this script runs it through the same wasm-bindgen and wasm-opt as Trunk, with `-g` so
-// wasm-opt keeps the name section, then attributes each function body to the crate its
-// (demangled) name starts with. The names-kept build optimises like the shipped one; its
-// code section is printed beside the shipped one's so any drift shows.
+// SHIPPED.wasm is the optimised main wasm in dist/ (no names). CARGO_OUTPUT.wasm is what
+// cargo built for it (target/wasm32-unknown-unknown/release/hts-explorer.wasm, names kept):
+// this script splits it and runs the main module through the same wasm-bindgen and wasm-opt
+// as scripts/post-build.mjs, with `-g` so wasm-opt keeps the name section, then attributes
+// each function body to the crate its (demangled) name starts with. The names-kept build
+// optimises like the shipped one; its code section is printed beside the shipped one's so
+// any drift shows. The modules loaded on first use (src/lazy.rs) are listed by size.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -101,17 +102,15 @@ export function crateOf(name) {
   return '(unnamed or other)';
 }
 
-/** Runs the cargo output through wasm-bindgen and wasm-opt as Trunk does, keeping names. */
+/** Splits the cargo output and runs its main module through wasm-bindgen and wasm-opt as
+ *  scripts/post-build.mjs does (its first optimisation), keeping names. */
 function namedBuild(cargoWasm) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hts-wasm-names-'));
   const bin = path.join(ROOT, 'scripts/node_modules/.bin');
-  execFileSync('wasm-bindgen', ['--target', 'web', '--no-typescript', '--out-dir', dir, '--out-name', 'app', cargoWasm], { stdio: 'inherit' });
-  // The level and params of the rust link in index.html (data-wasm-opt, data-wasm-opt-params), plus -g.
-  const index = fs.readFileSync(path.join(ROOT, 'index.html'), 'utf8');
-  const level = index.match(/data-wasm-opt="([^"]+)"/)?.[1] ?? 'z';
-  const params = (index.match(/data-wasm-opt-params="([^"]*)"/)?.[1] ?? '').split(/\s+/).filter(Boolean);
+  execFileSync('wasm-split-cli', [cargoWasm, dir, '--out-name', 'split', '--target', 'web'], { stdio: 'inherit' });
+  execFileSync('wasm-bindgen', ['--target', 'web', '--keep-lld-exports', '--no-typescript', '--out-dir', dir, '--out-name', 'app', path.join(dir, 'split.wasm')], { stdio: 'inherit' });
   const out = path.join(dir, 'named.wasm');
-  execFileSync(path.join(bin, 'wasm-opt'), [`-O${level}`, '-g', ...params, path.join(dir, 'app_bg.wasm'), '-o', out], { stdio: 'inherit' });
+  execFileSync(path.join(bin, 'wasm-opt'), ['-Oz', '-g', '--low-memory-unused', '--strip-producers', '--strip-target-features', path.join(dir, 'app_bg.wasm'), '-o', out], { stdio: 'inherit' });
   const buf = fs.readFileSync(out);
   fs.rmSync(dir, { recursive: true, force: true });
   return buf;
@@ -130,6 +129,16 @@ export function printBreakdown(shippedPath, cargoWasm, top = 20) {
   const seen = [...new Set([...a.sections, ...b.sections].map((s) => s.name))];
   for (const n of seen) console.log(`| ${n} | ${kb(sec(a, n))} | ${kb(sec(b, n))} |`);
   console.log(`| **total** | **${kb(shipped.length)}** | **${kb(named.length)}** |`);
+  const dist = path.dirname(shippedPath);
+  const modules = fs.readdirSync(dist).filter((f) => /^(split|chunk)_\w+-[0-9a-f]+\.wasm$/.test(f));
+  if (modules.length) {
+    console.log('\n### Modules loaded on first use (src/lazy.rs; `chunk_*`: code two of them share)\n');
+    console.log('| module | raw kB | gzip kB |\n|---|---:|---:|');
+    for (const f of modules) {
+      const buf = fs.readFileSync(path.join(dist, f));
+      console.log(`| ${f} | ${kb(buf.length)} | ${kb(zlib.gzipSync(buf, { level: 9 }).length)} |`);
+    }
+  }
 
   const fns = b.bodies.map((size, i) => {
     const name = b.names.get(b.importedFunctions + i) ?? `func[${b.importedFunctions + i}]`;

@@ -5,12 +5,14 @@
 //! fragment are read back into the state.
 
 use crate::browser::{self, History};
+use crate::exports::Export;
+use crate::lazy;
 use crate::page::PAGE;
 use crate::state::Ctx;
-use hts_runtime::export::{citation_in, matched_sentences_in, results_csv_in, results_json_in, Style};
+use hts_runtime::export::Style;
 use hts_runtime::labels::tr;
 use hts_runtime::render::{reader, targets};
-use hts_runtime::url::{self, Lang, View};
+use hts_runtime::url::Lang;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -79,11 +81,11 @@ fn on_click(ctx: Ctx, ev: &web_sys::MouseEvent) {
     let index: Option<usize> = attr("data-index").parse().ok();
     let copied = match (attr("data-action").as_str(), index) {
         ("copy-link", Some(i)) => copy_link(ctx, lang, i, &button),
-        ("copy-citation", Some(i)) => copy_citation(ctx, lang, i, Style::GbT7714),
-        ("copy-plain", Some(i)) => copy_citation(ctx, lang, i, Style::Plain),
-        ("export-csv", _) => export(ctx, false),
-        ("export-json", _) => export(ctx, true),
-        ("copy-bibtex", _) => copy_bibtex(ctx, lang, &attr("data-doc")),
+        ("copy-citation", Some(i)) => lazy::export(ctx, Export::Citation(i, Style::GbT7714), button.clone()),
+        ("copy-plain", Some(i)) => lazy::export(ctx, Export::Citation(i, Style::Plain), button.clone()),
+        ("export-csv", _) => lazy::export(ctx, Export::File { json: false }, button.clone()),
+        ("export-json", _) => lazy::export(ctx, Export::File { json: true }, button.clone()),
+        ("copy-bibtex", _) => lazy::export(ctx, Export::Bibtex(attr("data-doc")), button.clone()),
         ("skip-to-main", _) => {
             // The fragment `#main` would be taken for a provision link: focus the content.
             ev.prevent_default();
@@ -112,31 +114,6 @@ fn on_click(ctx: Ctx, ev: &web_sys::MouseEvent) {
     }
 }
 
-/// The results or both compare matrices as a file (labels in the CSV, codes in the JSON;
-/// rows link to each provision: the page's address with `#id`), or the targets in their
-/// sort. False: nothing to say "copied" about.
-fn export(ctx: Ctx, json: bool) -> bool {
-    let (name, mime) = if json { ("json", "application/json") } else { ("csv", "text/csv;charset=utf-8") };
-    let en = ctx.english_untracked();
-    let base = browser::absolute_url("", None);
-    let text = ctx.state.with_untracked(|s| match s.view {
-        View::Provisions => {
-            let results = ctx.results.get_untracked();
-            Some(("provisions", if json { results_json_in(ctx.corpus, &results, s, &base, en) } else { results_csv_in(ctx.corpus, &results, s, &base, en) }))
-        }
-        View::Compare => Some(("compare", hts_runtime::render::compare::export(ctx.corpus, s, en, json))),
-        View::Targets => {
-            let rows = ctx.results.with_untracked(|r| targets::rows(ctx.corpus, r, ctx.sort.get_untracked()));
-            Some(("targets", targets::export(ctx.corpus, &rows, s.lang, &base, json)))
-        }
-        View::Documents => None,
-    });
-    if let Some((what, text)) = text {
-        browser::download(&format!("hts-{what}.{name}"), mime, &text);
-    }
-    false
-}
-
 /// A provision's link with the page's state: from `offline.html` a file address, which
 /// opens only on this computer, and the button says so.
 fn copy_link(ctx: Ctx, lang: Lang, i: usize, button: &web_sys::Element) -> bool {
@@ -157,27 +134,9 @@ fn copy_link(ctx: Ctx, lang: Lang, i: usize, button: &web_sys::Element) -> bool 
     browser::copy(&link, tr(lang, "复制链接：", "Copy the link:"))
 }
 
-/// The citation in a style, quoting the sentences that meet the filters (if any).
-fn copy_citation(ctx: Ctx, lang: Lang, i: usize, style: Style) -> bool {
-    let en = ctx.english_untracked();
-    let joiner = if en.is_some() { " " } else { "" };
-    let quote = ctx.state.with_untracked(|s| matched_sentences_in(ctx.corpus, i, s, en).join(joiner));
-    let link = browser::absolute_url("", Some(&ctx.corpus.provision(i).id));
-    let text = citation_in(ctx.corpus, i, style, lang, &link, (!quote.is_empty()).then_some(quote.as_str()), en);
-    browser::copy(&text, tr(lang, "复制引用：", "Copy the citation:"))
-}
-
-/// A document's BibTeX entry, linking to its reader.
-fn copy_bibtex(ctx: Ctx, lang: Lang, doc: &str) -> bool {
-    let Some(d) = ctx.document(doc) else { return false };
-    let reader = url::State { view: View::Documents, doc: Some(doc.to_string()), ..url::State::default() };
-    let link = browser::absolute_url(&url::encode(&reader), None);
-    browser::copy(&hts_runtime::export::bibtex_in(d, lang, &link, ctx.english_untracked()), "BibTeX:")
-}
-
 /// Says "copied" on the button for two seconds (only when the clipboard took it, not
 /// after the prompt of [`browser::copy`]).
-fn flash(button: &web_sys::Element, done: &str) {
+pub fn flash(button: &web_sys::Element, done: &str) {
     let label = button.text_content().unwrap_or_default();
     if done.is_empty() || label == done {
         return;

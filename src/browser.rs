@@ -237,3 +237,8 @@ pub fn focus(el: Option<web_sys::Element>) {
         let _ = el.focus();
     }
 }
+
+/// Tells the reader something went wrong with what they asked for.
+pub fn alert(message: &str) {
+    let _ = window().alert_with_message(message);
+}

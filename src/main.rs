@@ -6,10 +6,13 @@
 //! - [`url_sync`]: the state written to the address bar;
 //! - [`page`]: the page's frame and hosts, kept in step with the state;
 //! - [`actions`]: clicks, typing, Back and Forward;
+//! - [`lazy`]: the code loaded on first use (the other views, [`exports`]);
 //! - [`browser`]: the calls into the browser (URL, DOM, clipboard, download, marks).
 
 mod actions;
 mod browser;
+mod exports;
+mod lazy;
 mod page;
 mod state;
 mod url_sync;

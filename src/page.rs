@@ -10,6 +10,7 @@
 //! still runs the state: signals, memos, render effects and the window's event listeners.
 
 use crate::browser;
+use crate::lazy;
 use crate::state::Ctx;
 use hts_runtime::labels::{count_provisions, tr};
 use hts_runtime::render::notes::{self, Edition};
@@ -161,10 +162,10 @@ fn hosts(ctx: Ctx) -> Vec<(Host, Memo<String>)> {
         (Host::Toolbar, after_results(ctx, move || toolbar(ctx))),
         (Host::Companions, markup(move || companions(ctx))),
         (Host::More, markup(move || more(ctx))),
-        (Host::Matrices, matrices(ctx)),
-        (Host::Side, markup(move || ctx.results.with(|r| ctx.with_page(&|page| compare::side_by_side(page, r))))),
-        (Host::Targets, markup(move || targets_table(ctx))),
-        (Host::Documents, markup(move || documents(ctx))),
+        (Host::Matrices, markup(move || lazy::view(ctx, |v| v.matrices, true))),
+        (Host::Side, markup(move || lazy::view(ctx, |v| v.side_by_side, false))),
+        (Host::Targets, markup(move || lazy::view(ctx, |v| v.targets, true))),
+        (Host::Documents, markup(move || lazy::view(ctx, |v| v.documents, true))),
     ]
 }
 
@@ -248,14 +249,22 @@ fn more(ctx: Ctx) -> String {
     notes::show_more(ctx.lang.get(), remaining.min(PAGE), remaining)
 }
 
+/// The renderers of the views loaded on first use ([`crate::lazy`]): only the split
+/// function that returns them names them, so their code goes into its module.
+pub fn lazy_views() -> lazy::Views {
+    lazy::Views { matrices, side_by_side, targets: targets_table, documents }
+}
+
 /// The compare matrices (recomputed with the markup: each memo type costs the download
 /// more than a recount costs the shares toggle).
-fn matrices(ctx: Ctx) -> Memo<String> {
-    markup(move || {
-        let en = ctx.searched_edition();
-        let (d, t) = ctx.filters.with(|s| (ctx.corpus.matrix_in(s, Facet::Domain, en), ctx.corpus.matrix_in(s, Facet::Tool, en)));
-        ctx.with_page(&|page| compare::matrices(page, &d, &t))
-    })
+fn matrices(ctx: Ctx) -> String {
+    let en = ctx.searched_edition();
+    let (d, t) = ctx.filters.with(|s| (ctx.corpus.matrix_in(s, Facet::Domain, en), ctx.corpus.matrix_in(s, Facet::Tool, en)));
+    ctx.with_page(&|page| compare::matrices(page, &d, &t))
+}
+
+fn side_by_side(ctx: Ctx) -> String {
+    ctx.results.with(|r| ctx.with_page(&|page| compare::side_by_side(page, r)))
 }
 
 /// The targets of the matching provisions, in the chosen order.
@@ -327,8 +336,10 @@ fn page_effects(ctx: Ctx) -> [RenderEffect<()>; 2] {
     let scroll = RenderEffect::new(move |_| {
         if let Some(id) = ctx.highlight.get() {
             ctx.state.track();
-            // The English arriving re-renders the texts: keep the linked one in view.
+            // The English arriving re-renders the texts, and a view loaded on first use
+            // renders when its code arrives: keep the linked one in view.
             ctx.en_loaded.track();
+            ctx.lazy_loaded.track();
             request_animation_frame(move || {
                 browser::scroll_to(&id);
             });

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { start, open, cards, DIST, screenshot } from './helpers.mjs';
+import { start, open, cards, DIST, screenshot, copied } from './helpers.mjs';
 
 let site;
 before(async () => { site = await start(); });
@@ -228,8 +228,7 @@ describe('English search, citations and exports', () => {
     }
     assert.ok(quoted >= 0);
     const card = cards(page).nth(quoted);
-    await card.locator('[data-testid=copy-citation-plain]').click();
-    const plain = await page.evaluate(() => navigator.clipboard.readText());
+    const plain = await copied(page, card.locator('[data-testid=copy-citation-plain]'));
     assert.match(plain, /“[^”]*[A-Za-z]{4}[^”]*” \[unofficial translation\]/);
     assert.match(plain, /Quoted \(unofficial translation\): “[^”]*[a-z]{4}/);
     // The responsible departments read in English too, in the source's order.

@@ -3,7 +3,7 @@
 import { test, before, after, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { start, open, cards, resultCount, attr, params, cardCount, cardTexts } from './helpers.mjs';
+import { start, open, cards, resultCount, attr, params, cardCount, cardTexts, copied } from './helpers.mjs';
 
 let site;
 before(async () => { site = await start(); });
@@ -143,18 +143,15 @@ describe('result cards', () => {
     await site.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(site.base).origin });
     await open(page, site.base, '?province=hunan&q=绿色贷款通道');
     const id = await cards(page).first().getAttribute('data-id');
-    await cards(page).first().locator('[data-testid=copy-link]').click();
-    const link = await page.evaluate(() => navigator.clipboard.readText());
+    const link = await copied(page, cards(page).first().locator('[data-testid=copy-link]'));
     assert.equal(new URL(link).hash, `#${id}`);
     assert.equal(new URL(link).searchParams.get('q'), '绿色贷款通道');
-    await cards(page).first().locator('[data-testid=copy-citation]').click();
-    const citation = await page.evaluate(() => navigator.clipboard.readText());
+    const citation = await copied(page, cards(page).first().locator('[data-testid=copy-citation]'));
     const base = site.base.replace(/\/$/, '/');
     assert.equal(citation, `湖南省人民政府办公厅. 湖南省关于加快发展高技术服务业的意见（原文未载标题）[EB/OL]. (2013-07-25). 三、保障措施 （二）拓展融资渠道 第1段. ${base}#${id}.`);
     assert.equal(await cards(page).first().getAttribute('data-citation'), citation, 'the card carries its citation');
     await open(page, site.base, '?province=guangdong&q=同网同价&tool=costs');
-    await cards(page).first().locator('[data-testid=copy-citation-plain]').click();
-    const plain = await page.evaluate(() => navigator.clipboard.readText());
+    const plain = await copied(page, cards(page).first().locator('[data-testid=copy-citation-plain]'));
     assert.match(plain, /^广东省人民政府办公厅：《广东省人民政府办公厅转发省发展改革委关于加快发展高技术服务业实施意见的通知》（粤府办〔2012〕101号），2012-10-12，三、主要任务及分工 （四）科技成果转化服务 3． 第1段。http.*#guangdong-hts-.* 引文：“.*同网同价.*”$/);
   });
 
@@ -162,15 +159,13 @@ describe('result cards', () => {
     const page = await site.page();
     await site.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(site.base).origin });
     await open(page, site.base, '?view=documents&doc=guangdong-hts');
-    await page.locator('[data-testid=copy-bibtex]').click();
-    const bib = await page.evaluate(() => navigator.clipboard.readText());
+    const bib = await copied(page, page.locator('[data-testid=copy-bibtex]'));
     assert.match(bib, /^@misc\{guangdong-hts,/);
     assert.match(bib, /title = \{\{广东省人民政府办公厅转发省发展改革委关于加快发展高技术服务业实施意见的通知\}\}/);
     assert.match(bib, /number = \{粤府办〔2012〕101号\}/);
     assert.match(bib, /date = \{2012-10-12\}/);
     await open(page, site.base, '?view=documents&doc=sichuan-hts');
-    await page.locator('[data-testid=copy-bibtex]').click();
-    const unknown = await page.evaluate(() => navigator.clipboard.readText());
+    const unknown = await copied(page, page.locator('[data-testid=copy-bibtex]'));
     assert.doesNotMatch(unknown, /author|date|number/, unknown);
   });
 

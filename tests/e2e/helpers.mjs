@@ -71,6 +71,19 @@ export async function settled(page) {
   });
 }
 
+/** Clicks a copy button and returns what reached the clipboard: the citations and BibTeX
+ *  are copied once their code is loaded (src/lazy.rs), so this waits for the clipboard to
+ *  change (and times out if it never does). */
+export async function copied(page, button) {
+  await page.evaluate(() => navigator.clipboard.writeText(''));
+  await button.click();
+  for (const end = Date.now() + 10_000; Date.now() < end; await page.waitForTimeout(50)) {
+    const text = await page.evaluate(() => navigator.clipboard.readText());
+    if (text) return text;
+  }
+  throw new Error('nothing reached the clipboard in 10 s');
+}
+
 export const cards = (page) => page.locator('[data-testid=provision]');
 export async function cardCount(page) { await settled(page); return cards(page).count(); }
 export async function cardTexts(page) { await settled(page); return cards(page).allInnerTexts(); }

@@ -6,12 +6,20 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { start, DIST, cards, attr, params, cardCount, cardTexts } from './helpers.mjs';
+import { createRequire } from 'node:module';
+import { start, ROOT, DIST, CHROMIUM_ARGS, cards, attr, params, cardCount, cardTexts } from './helpers.mjs';
+
+const { chromium } = createRequire(path.join(ROOT, 'scripts/package.json'))('playwright-core');
 
 let site;
 let subpath;
-before(async () => { site = await start(); subpath = await start({ prefix: '/policy/' }); });
-after(async () => { await site.close(); await subpath.close(); });
+let browser;
+before(async () => {
+  site = await start();
+  subpath = await start({ prefix: '/policy/' });
+  browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+});
+after(async () => { await site.close(); await subpath.close(); await browser.close(); });
 
 test('offline.html works from file:// with the URL contract', async () => {
   const page = await site.page();
@@ -43,6 +51,83 @@ test('the files post-build writes are named after their final bytes', () => {
     const hash = crypto.createHash('sha256').update(fs.readFileSync(path.join(DIST, f))).digest('hex').slice(0, 16);
     assert.equal(f.match(/-([0-9a-f]{16})/)[1], hash, `${f} is named after its content`);
   }
+});
+
+// The code loaded on first use (src/lazy.rs): the other views and the exports.
+const MODULES = /^(split|chunk)_\w+-([0-9a-f]{16})\.wasm$/;
+const modulesFetched = (page) => {
+  const fetched = [];
+  page.on('request', (r) => { const f = new URL(r.url()).pathname.split('/').pop(); if (MODULES.test(f)) fetched.push(f); });
+  return fetched;
+};
+
+test('the other views and the exports are fetched the first time they are needed, not before', async () => {
+  const modules = fs.readdirSync(DIST).filter((f) => MODULES.test(f));
+  assert.ok(modules.some((f) => f.startsWith('split_views-')) && modules.some((f) => f.startsWith('split_exports-')), `${modules}`);
+  for (const f of modules) {
+    const hash = crypto.createHash('sha256').update(fs.readFileSync(path.join(DIST, f))).digest('hex').slice(0, 16);
+    assert.equal(f.match(MODULES)[2], hash, `${f} is named after its content`);
+  }
+  const page = await site.page();
+  const fetched = modulesFetched(page);
+  await page.goto(site.base + '?q=%E4%B8%93%E5%88%A9');
+  await page.waitForSelector('[data-testid=provision]');
+  await page.locator('[data-testid=facet-province-hunan]').click();
+  await page.waitForFunction(() => new URL(location.href).searchParams.get('province') === 'hunan');
+  assert.deepEqual(fetched, [], 'searching and filtering fetch no other module');
+  await page.locator('[data-testid=view-compare]').click();
+  await page.waitForSelector('[data-testid=matrix-domain]');
+  assert.ok(fetched.some((f) => f.startsWith('split_views-')), `the views' module is fetched for the compare view: ${fetched}`);
+  assert.ok(!fetched.some((f) => f.startsWith('split_exports-')), 'not the exports');
+  await page.locator('[data-testid=view-targets]').click();
+  await page.waitForSelector('[data-testid=target]');
+  assert.equal(fetched.filter((f) => f.startsWith('split_views-')).length, 1, 'once');
+  const download = page.waitForEvent('download');
+  await page.locator('[data-testid=export-csv]').click();
+  assert.match((await download).suggestedFilename(), /^hts-targets\.csv$/);
+  assert.ok(fetched.some((f) => f.startsWith('split_exports-')), `the exports' module is fetched for the export: ${fetched}`);
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
+
+test('a view whose code cannot be fetched, or arrives altered, says so', async () => {
+  for (const [what, handle] of [['unreachable', (route) => route.abort()], ['altered', async (route) => {
+    const body = Buffer.from(await (await route.fetch()).body());
+    body[body.length - 1] ^= 1;
+    await route.fulfill({ body, contentType: 'application/wasm' });
+  }]]) {
+    // Requests a service worker answers are not routed: no worker here.
+    const context = await browser.newContext({ serviceWorkers: 'block' });
+    const page = await context.newPage();
+    await page.route((url) => MODULES.test(url.pathname.split('/').pop()), handle);
+    await page.goto(site.base + '?view=compare&province=jilin');
+    const failed = page.locator('[data-testid=view-failed]');
+    await failed.waitFor();
+    assert.equal(await failed.getAttribute('role'), 'alert', what);
+    assert.match(await failed.innerText(), /无法载入/, what);
+    assert.equal(await page.locator('[data-testid=matrix-domain]').count(), 0, what);
+    // The rest of the page still works.
+    await page.locator('[data-testid=view-provisions]').click();
+    await page.waitForSelector('[data-testid=provision]');
+    await context.close();
+  }
+});
+
+test('offline.html carries the other views and the exports inside it', async () => {
+  const page = await site.page();
+  const fetched = modulesFetched(page);
+  await page.goto(pathToFileURL(path.join(DIST, 'offline.html')).href + '?view=compare&tool=tax');
+  await page.waitForSelector('[data-testid=matrix-tool]');
+  await page.locator('[data-testid=view-documents]').click();
+  await page.locator('[data-testid=document] a').first().click();
+  await page.waitForSelector('[data-testid=reader-provision]');
+  const download = page.waitForEvent('download');
+  await page.locator('[data-testid=view-targets]').click();
+  await page.locator('[data-testid=export-json]').click();
+  assert.match((await download).suggestedFilename(), /^hts-targets\.json$/);
+  assert.deepEqual(fetched, []);
+  assert.deepEqual(page.problems, []);
+  await page.close();
 });
 
 test('dist/ works unchanged under a sub-path', async () => {

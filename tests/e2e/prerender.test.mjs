@@ -301,6 +301,16 @@ test('navigation to first content (measured, not asserted)', async () => {
   const fcp = median(runs.map((r) => r.fcp));
   const app = median(runs.map((r) => r.app));
   console.log(`# navigation → first contentful paint (prerendered results): median ${fcp.toFixed(0)} ms; → app's results: median ${app.toFixed(0)} ms (${runs.length} loads)`);
-  assert.ok(fcp > 0 && fcp <= app + 1, 'the prerendered content paints no later than the app');
   await page.close();
+  // With a warm cache the app may have its results before the first frame (then that frame
+  // shows them): that the first content does not wait for the app is asserted with the
+  // wasm held back.
+  const { page: held, release } = await heldPage();
+  await held.goto(site.base, { waitUntil: 'domcontentloaded' });
+  const paint = await held.waitForFunction(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime);
+  assert.ok(await paint.jsonValue() > 0);
+  assert.equal(await held.evaluate(() => performance.getEntriesByName('hts:results-updated').length), 0, 'the first content painted before the app ran');
+  release();
+  await held.waitForSelector('[data-testid=provision]');
+  await held.close();
 });
