@@ -155,6 +155,9 @@ test('after one visit the site works with the network gone', async () => {
     await page.goto(site.base + '?province=shandong&view=provisions');
     await page.waitForSelector('[data-testid=provision]');
     assert.deepEqual([...new Set(await attr(cards(page), 'data-province'))], ['shandong']);
+    // The views loaded on first use work offline too: the service worker precached them.
+    await page.locator('[data-testid=view-compare]').click();
+    await page.waitForSelector('[data-testid=matrix-domain]');
   } finally {
     await site.context.setOffline(false);
   }
