@@ -179,6 +179,10 @@ test('the hosted page runs under a strict CSP without inline scripts', async () 
   assert.match(csp, /script-src 'self' 'wasm-unsafe-eval'/);
   assert.doesNotMatch(csp, /unsafe-inline/);
   assert.doesNotMatch(html, /<script(?![^>]*src=)[^>]*>/, 'no inline script');
+  // The stylesheet is inlined (the first paint waits for no request), allowed by its hash.
+  const styles = [...html.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((m) => m[1]);
+  assert.equal(styles.length, 1, 'one inline stylesheet');
+  assert.ok(csp.includes(`style-src 'self' 'sha256-${crypto.createHash('sha256').update(styles[0]).digest('base64')}'`), 'its hash is in the CSP');
   const page = await site.page();
   await page.addInitScript(() => {
     window.__violations = [];
@@ -187,6 +191,7 @@ test('the hosted page runs under a strict CSP without inline scripts', async () 
   await page.goto(site.base + '?view=targets');
   await page.waitForSelector('[data-testid=target]');
   assert.deepEqual(await page.evaluate(() => window.__violations), []);
+  assert.equal(await page.evaluate(() => getComputedStyle(document.body).marginTop), '0px', 'the page is styled (main.css: body { margin: 0 })');
 });
 
 test('offline.html: copy link says the file:// link opens only on this computer', async () => {
