@@ -1,13 +1,15 @@
 // Second half of the Trunk post_build hook, on the staging folder:
 // 1. moves Trunk's inline boot script into a file, so the hosted page runs under a strict
 //    Content-Security-Policy with no inline script (`wasm-unsafe-eval` is the only grant).
-//    Then puts the prerendered first paint (written by `hts-compile --prerender`) into
-//    the page, with a tiny classic script that tells a shared link (query or fragment)
-//    from the default view, so CSS shows a placeholder instead of unfiltered results.
-//    Shortens the names between the wasm and its glue, and minifies the glue;
+//    Splits the code loaded on first use out of the wasm. Shortens the names between the
+//    wasm and its glue, and minifies the glue. Puts the prerendered first paint (written
+//    by `hts-compile --prerender`) into the page, with the stylesheet inlined and a tiny
+//    classic script that tells a shared link (query or fragment) from the default view,
+//    so CSS shows a placeholder instead of unfiltered results;
 // 2. writes a service worker with a cache named after this build, so the site works
 //    offline after one visit and a new deploy never serves the old app;
-// 3. writes offline.html: one file with the CSS, JS and wasm inlined, for file:// use;
+// 3. writes offline.html: one file with the CSS, JS and every wasm module inlined, for
+//    file:// use;
 // 4. writes precompressed copies (`.br`, `.gz`) beside every text and wasm file, for hosts
 //    that serve them (they are in neither the service worker's list nor offline.html).
 import fs from 'node:fs';
@@ -25,8 +27,8 @@ const read = (f) => fs.readFileSync(path.join(staging, f));
 const indexPath = path.join(staging, 'index.html');
 let html = fs.readFileSync(indexPath, 'utf8');
 const sha = (data, n = 16) => crypto.createHash('sha256').update(data).digest('hex').slice(0, n);
-/** The features of Trunk's `wasm-opt` run: without them Binaryen may write encodings
- *  browsers do not read. */
+/** The wasm features wasm-opt may use (those Trunk's wasm-opt run had): without them
+ *  Binaryen may write encodings browsers do not read. */
 const WASM_FEATURES = ['--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext', '--enable-mutable-globals', '--enable-reference-types', '--enable-multivalue'];
 
 // --- 1. boot script out of the page, CSP in.
@@ -39,7 +41,7 @@ const registerWorker = `
 if ('serviceWorker' in navigator && location.protocol.startsWith('http')) {
   navigator.serviceWorker.register('./sw.js').catch((e) => console.warn('offline cache unavailable:', e.message));
 }`;
-// Written in 1b', once the files it imports have their final names.
+// Written in 1c', once the files it imports have their final names.
 let boot = inline[1].trim() + '\n' + registerWorker + '\n';
 let bootFile = `boot-${sha(boot)}.js`;
 html = html.replace(inline[0], `<script type="module" src="./${bootFile}"></script>`);
@@ -50,11 +52,12 @@ const csp = [
 html = html.replace(/<meta charset="?utf-8"?>/i, (m) => `${m}\n  <meta http-equiv="Content-Security-Policy" content="${csp}">`);
 fs.writeFileSync(indexPath, html);
 
-// --- 0. the code loaded on first use cut out of the wasm (see splitWasm), and the wasm
-// optimised: Trunk's wasm-bindgen output is replaced, under the same names.
+// --- 1a. the code loaded on first use cut out of the wasm (see splitWasm), and the wasm
+// optimised (index.html turns Trunk's wasm-opt off): Trunk's wasm-bindgen output is
+// replaced, under the same names.
 const chunks = splitWasm(cargoWasm, jsFile, wasmFile);
 
-// --- 1a. the names between the wasm and its glue shortened: wasm-bindgen names each
+// --- 1b. the names between the wasm and its glue shortened: wasm-bindgen names each
 // import `__wbg_<method>_<16 hex digits>` and the module `./<app>_bg.js`, once in the wasm
 // and once in the glue (6.2 kB of the wasm's import section, as many in the glue).
 // Binaryen renames imports, exports and the module (`a`, `b` …) and prints the mapping;
@@ -63,7 +66,7 @@ const glueSource = renameWasmNames(path.join(staging, wasmFile), read(jsFile).to
 html = withIntegrity(html, wasmFile, read(wasmFile));
 fs.writeFileSync(indexPath, html);
 
-// --- 1b. the wasm-bindgen glue minified (terser keeps the module's export names), its
+// --- 1c. the wasm-bindgen glue minified (terser keeps the module's export names), its
 // Subresource Integrity hash updated. The unminified glue is kept for offline.html.
 {
   const lean = (await minify(glueSource, { module: true, compress: true, mangle: true })).code;
@@ -72,7 +75,7 @@ fs.writeFileSync(indexPath, html);
   fs.writeFileSync(indexPath, html);
 }
 
-// --- 1b'. the wasm, the glue and the boot script named after their final bytes. Trunk
+// --- 1c'. the wasm, the glue and the boot script named after their final bytes. Trunk
 // hashes them before this hook changes them, so a change to the steps above alone (a new
 // renaming, another optimisation) would ship new bytes under an old name, and a browser
 // holding the old file under that name would fail its integrity check and never start.
@@ -96,13 +99,14 @@ fs.writeFileSync(indexPath, html);
   fs.writeFileSync(indexPath, html);
 }
 
-// --- 1c. the prerendered first paint, in place of the page's <noscript> line (the block
+// --- 1d. the prerendered first paint, in place of the page's <noscript> line (the block
 // carries its own). The app removes #prerendered in the task that mounts it. A classic
 // script in <head> (allowed by script-src 'self', run before the body is parsed) marks the
 // page `hts-js`, and `hts-state` when the URL has a query or a fragment: CSS then shows a
 // placeholder instead of the unfiltered results. offline.html is built from the page
 // without the block: it opens from disk at once, and docs/ is not beside it.
 const appHtml = html;
+let inlinedSheet;
 {
   const blockPath = path.join(staging, 'prerendered.html');
   if (!fs.existsSync(blockPath)) throw new Error('no prerendered.html: hts-compile --prerender did not run');
@@ -124,6 +128,7 @@ const appHtml = html;
   const sheet = stylesheet?.[0].match(/href="?\.\/([^"\s>]+\.css)/)?.[1];
   if (!sheet) throw new Error('no stylesheet link in index.html');
   const css = read(sheet).toString();
+  inlinedSheet = sheet;
   if (/<\/style/i.test(css)) throw new Error(`${sheet} contains </style: it cannot be inlined`);
   const cssHash = `'sha256-${crypto.createHash('sha256').update(css).digest('base64')}'`;
   if (!html.includes("style-src 'self'")) throw new Error("no style-src 'self' in the page's CSP");
@@ -136,12 +141,13 @@ const appHtml = html;
 
 // --- 2. service worker over every file the app needs (not the downloadable data set,
 // which the app does not read: precaching it would add it to every first visit; nor the
-// static document pages, which are for readers without JavaScript).
+// static document pages, which are for readers without JavaScript, nor the stylesheet
+// that only they link: the page has it inlined).
 const files = [];
 (function walk(dir) {
   for (const e of fs.readdirSync(path.join(staging, dir), { withFileTypes: true })) {
     const rel = path.posix.join(dir, e.name);
-    if (e.isDirectory()) { if (rel !== 'data' && rel !== 'docs') walk(rel); } else if (!['sw.js', 'offline.html'].includes(rel) && !/\.(br|gz)$/.test(rel)) files.push(rel);
+    if (e.isDirectory()) { if (rel !== 'data' && rel !== 'docs') walk(rel); } else if (!['sw.js', 'offline.html', inlinedSheet].includes(rel) && !/\.(br|gz)$/.test(rel)) files.push(rel);
   }
 })('');
 files.sort();
@@ -307,8 +313,8 @@ function splitWasm(cargoWasm, jsFile, wasmFile) {
 }
 
 /** The glue with the split loader in it: the loader reads the main module's exports from
- *  the glue's `wasm` (so step 1a renames them), and its loads are among the imports of the
- *  wasm's own module (so step 1a renames them too). */
+ *  the glue's `wasm` (so step 1b renames them), and its loads are among the imports of the
+ *  wasm's own module (so step 1b renames them too). */
 function withSplitLoader(glue, loader) {
   const changed = (what) => new Error(`post-build: ${what}: has wasm-split-cli or wasm-bindgen changed its output?`);
   const ownImport = /^import \{ initSync \} from "\.\/app\.js";?\n/m;
@@ -344,8 +350,9 @@ function withIntegrity(html, file, data) {
 }
 
 /** Shortens the import, export and module names of the wasm at `wasmPath` (rewritten in
- *  place) and returns `glue` with the same names. The same run optimises the wasm once more (Binaryen's `-Oz` is not idempotent): −0.44 kB gzip
- *  (node's zlib; GNU gzip −0.34) for 1.4 s of build. */
+ *  place) and returns `glue` with the same names. The same run optimises the wasm once
+ *  more (Binaryen's `-Oz` is not idempotent): −0.44 kB gzip (node's zlib; GNU gzip −0.34)
+ *  for 1.4 s of build. */
 function renameWasmNames(wasmPath, glue) {
   const out = execFileSync(tool('wasm-opt'),
     ['--minify-imports-and-exports-and-modules', '--low-memory-unused', '-Oz', ...WASM_FEATURES, wasmPath, '-o', wasmPath], { encoding: 'utf8' });

@@ -171,6 +171,7 @@ test('after one visit the site works with the network gone', async () => {
   });
   assert.ok(cached.some((p) => p.endsWith('.wasm')), `the wasm is cached: ${cached}`);
   assert.ok(!cached.some((p) => p.includes('/data/')), `the data set is not precached: ${cached}`);
+  assert.ok(!cached.some((p) => p.endsWith('.css')), `the stylesheet, inlined in the page, is not cached again: ${cached}`);
 });
 
 test('the hosted page runs under a strict CSP without inline scripts', async () => {
