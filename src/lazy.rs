@@ -17,6 +17,7 @@ use crate::state::Ctx;
 use hts_runtime::labels::tr;
 use leptos::prelude::*;
 use leptos::wasm_split::SplitLoaderError;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::OnceLock;
 
 /// The renderers of the views that are not the results list.
@@ -49,11 +50,13 @@ pub fn view(ctx: Ctx, pick: fn(&Views) -> fn(Ctx) -> String, says: bool) -> Stri
     }
 }
 
+/// Starts loading the views' module, once (called from the memos that render a view: a
+/// plain flag, not a signal, since nothing follows it).
 fn load_views(ctx: Ctx) {
-    if ctx.lazy_requested.get_untracked() {
+    static REQUESTED: AtomicBool = AtomicBool::new(false);
+    if REQUESTED.swap(true, Ordering::Relaxed) {
         return;
     }
-    ctx.lazy_requested.set(true);
     leptos::task::spawn_local(async move {
         match views().await {
             Ok(views) => {

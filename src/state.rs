@@ -64,8 +64,7 @@ pub struct Ctx {
     pub show_original: RwSignal<Option<String>>,
     pub sort: RwSignal<Sort>,
     en_requested: RwSignal<bool>,
-    /// The views' module ([`crate::lazy`]): asked for, loaded, or failed to load.
-    pub lazy_requested: RwSignal<bool>,
+    /// The views' module ([`crate::lazy`]): loaded, or failed to load.
     pub lazy_loaded: RwSignal<bool>,
     pub lazy_failed: RwSignal<bool>,
 }
@@ -101,7 +100,6 @@ impl Ctx {
             show_original: RwSignal::new(None),
             sort: RwSignal::new(Sort::default()),
             en_requested: RwSignal::new(false),
-            lazy_requested: RwSignal::new(false),
             lazy_loaded: RwSignal::new(false),
             lazy_failed: RwSignal::new(false),
         }
