@@ -137,6 +137,9 @@ test('dist/ works unchanged under a sub-path', async () => {
   assert.deepEqual([...new Set(await attr(cards(page), 'data-province'))], ['jilin']);
   const data = await page.request.get(new URL('data/policies.json', page.url()).href);
   assert.equal(data.status(), 200);
+  // A view loaded on first use finds its module beside the glue, under the sub-path too.
+  await page.locator('[data-testid=view-targets]').click();
+  await page.waitForSelector('[data-testid=target]');
   assert.deepEqual(page.problems, []);
   const urls = fs.readFileSync(path.join(DIST, 'index.html'), 'utf8').match(/(href|src)="?[^"\s>]*/g);
   assert.ok(urls.length >= 4 && urls.every((u) => /^(href|src)="?\.\//.test(u)), `every URL in index.html is relative: ${urls}`);
