@@ -99,14 +99,31 @@ fs.writeFileSync(indexPath, html);
   fs.writeFileSync(indexPath, html);
 }
 
-// --- 1d. the prerendered first paint, in place of the page's <noscript> line (the block
+// --- 1d. the stylesheet inlined, allowed by its hash in the CSP (`style-src 'self'
+// 'sha256-…'`; still no inline script): the first paint waits for no stylesheet request,
+// one round trip less on a first visit. Interleaved fresh loads of the 5-document site,
+// median first contentful paint, three A/B runs of 40–60 loads each: 112 → 100, 108 → 104
+// and 100 → 96 ms (on a real network the gain is a round trip). offline.html, built from
+// this page, has it inlined too; the static pages (docs/) still link the file.
+const stylesheet = html.match(/<link[^>]*rel="?stylesheet"?[^>]*>/);
+const inlinedSheet = stylesheet?.[0].match(/href="?\.\/([^"\s>]+\.css)/)?.[1];
+if (!inlinedSheet) throw new Error('no stylesheet link in index.html');
+{
+  const css = read(inlinedSheet).toString();
+  if (/<\/style/i.test(css)) throw new Error(`${inlinedSheet} contains </style: it cannot be inlined`);
+  const cssHash = `'sha256-${crypto.createHash('sha256').update(css).digest('base64')}'`;
+  if (!html.includes("style-src 'self'")) throw new Error("no style-src 'self' in the page's CSP");
+  html = html.replace("style-src 'self'", () => `style-src 'self' ${cssHash}`).replace(stylesheet[0], () => `<style>${css}</style>`);
+  fs.writeFileSync(indexPath, html);
+}
+
+// --- 1e. the prerendered first paint, in place of the page's <noscript> line (the block
 // carries its own). The app removes #prerendered in the task that mounts it. A classic
 // script in <head> (allowed by script-src 'self', run before the body is parsed) marks the
 // page `hts-js`, and `hts-state` when the URL has a query or a fragment: CSS then shows a
 // placeholder instead of the unfiltered results. offline.html is built from the page
 // without the block: it opens from disk at once, and docs/ is not beside it.
 const appHtml = html;
-let inlinedSheet;
 {
   const blockPath = path.join(staging, 'prerendered.html');
   if (!fs.existsSync(blockPath)) throw new Error('no prerendered.html: hts-compile --prerender did not run');
@@ -117,24 +134,10 @@ let inlinedSheet;
   fs.writeFileSync(path.join(staging, stateFile), stateScript);
   const noscript = /<noscript>[\s\S]*?<\/noscript>/;
   if (!noscript.test(html)) throw new Error('no <noscript> in index.html to put the prerendered block at');
-  // The stylesheet inlined, allowed by its hash in the CSP (`style-src 'self' 'sha256-…'`;
-  // still no inline script): the first paint waits for no stylesheet request, one round
-  // trip less on a first visit. Interleaved fresh loads of the 5-document site, median
-  // first contentful paint, three A/B runs of 40–60 loads each: 112 → 100, 108 → 104 and
-  // 100 → 96 ms (on a real network the gain is a round trip). The static pages (docs/)
-  // still link the file. The state script follows it (before, the stylesheet's link, so
-  // the parser asked for the stylesheet before it waited for the script).
-  const stylesheet = html.match(/<link[^>]*rel="?stylesheet"?[^>]*>/);
-  const sheet = stylesheet?.[0].match(/href="?\.\/([^"\s>]+\.css)/)?.[1];
-  if (!sheet) throw new Error('no stylesheet link in index.html');
-  const css = read(sheet).toString();
-  inlinedSheet = sheet;
-  if (/<\/style/i.test(css)) throw new Error(`${sheet} contains </style: it cannot be inlined`);
-  const cssHash = `'sha256-${crypto.createHash('sha256').update(css).digest('base64')}'`;
-  if (!html.includes("style-src 'self'")) throw new Error("no style-src 'self' in the page's CSP");
+  // After the stylesheet (before, its link, so the parser asked for it before it waited
+  // for the script).
   html = html
-    .replace("style-src 'self'", () => `style-src 'self' ${cssHash}`)
-    .replace(stylesheet[0], () => `<style>${css}</style><script src="./${stateFile}"></script>`)
+    .replace('</style>', () => `</style><script src="./${stateFile}"></script>`)
     .replace(noscript, () => block);
   fs.writeFileSync(indexPath, html);
 }
@@ -210,13 +213,11 @@ const linkTo = (rel) => {
   const tag = appHtml.match(new RegExp(`<link[^>]*rel="?${rel}"?[^>]*>`));
   return tag && { tag: tag[0], file: tag[0].match(/href="?\.\/([^"\s>]+)/)[1] };
 };
-const css = linkTo('stylesheet');
 const icon = linkTo('icon');
 let offline = appHtml
   .replace(/<meta http-equiv="Content-Security-Policy"[^>]*>\n?\s*/, '')
   .replace(/<link[^>]*rel="?(modulepreload|preload)"?[^>]*>\s*/g, '')
   .replace(/<script type="module" src="[^"]*"><\/script>/, '');
-if (css) offline = offline.replace(css.tag, () => `<style>${read(css.file)}</style>`);
 if (icon) offline = offline.replace(icon.tag, () => `<link rel="icon" href="data:image/svg+xml;base64,${read(icon.file).toString('base64')}">`);
 const script = (await minify(`const inflated = async (base64) => new Response(new Blob([Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))])
   .stream().pipeThrough(new DecompressionStream('gzip')), { headers: { 'content-type': 'application/wasm' } });
