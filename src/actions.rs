@@ -33,6 +33,7 @@ fn on_event(ctx: Ctx, ev: web_sys::Event) {
         "popstate" => {
             let decoded = crate::url_sync::read_location(ctx.corpus);
             ctx.unsettle();
+            ctx.end_typing();
             ctx.ignored.set(decoded.ignored);
             ctx.highlight.set(browser::hash());
             ctx.state.set(decoded.state);
@@ -42,7 +43,7 @@ fn on_event(ctx: Ctx, ev: web_sys::Event) {
     }
 }
 
-/// Typing in the search box replaces the history entry (see `crate::url_sync`).
+/// Typing in the search box: one history entry for the search (see `crate::url_sync`).
 fn on_input(ctx: Ctx, ev: &web_sys::Event) {
     let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return };
     if input.id() != "search-input" {
@@ -70,8 +71,13 @@ fn on_click(ctx: Ctx, ev: &web_sys::MouseEvent) {
             return;
         }
         ev.prevent_default();
-        if let Some(href) = link.get_attribute("href") {
-            ctx.follow(&href);
+        let Some(href) = link.get_attribute("href") else { return };
+        // The language switch is written with the frame, before any fragment: it keeps
+        // the provision the page is at, so a cited paragraph stays in view.
+        let switch = link.get_attribute("class").is_some_and(|c| c.split(' ').any(|c| c == "lang-switch"));
+        match ctx.highlight.get_untracked() {
+            Some(anchor) if switch && !href.contains('#') => ctx.follow(&format!("{href}#{}", hts_runtime::url::percent_encode(&anchor))),
+            _ => ctx.follow(&href),
         }
         return;
     }

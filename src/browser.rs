@@ -55,13 +55,52 @@ pub fn absolute_url(query: &str, fragment: Option<&str>) -> String {
     with_fragment(format!("{base}{query}"), fragment)
 }
 
-/// Scrolls the element with this id into view, if it is on the page.
-pub fn scroll_to(id: &str) -> bool {
-    let Some(el) = document().get_element_by_id(id) else { return false };
-    let options = web_sys::ScrollIntoViewOptions::new();
-    options.set_block(web_sys::ScrollLogicalPosition::Center);
-    el.scroll_into_view_with_scroll_into_view_options(&options);
-    true
+/// Scrolls the element with this id into view once it is on the page.
+pub fn scroll_to(id: &str) {
+    scroll_when_rendered(id.to_string(), SCROLL_FRAMES);
+}
+
+/// How many frames a scroll to a provision waits for it to be rendered (a card after the
+/// first screen comes a frame later), and may be repeated while it settles.
+const SCROLL_FRAMES: u8 = 6;
+
+fn scroll_when_rendered(id: String, frames: u8) {
+    match document().get_element_by_id(&id) {
+        Some(el) => settle_scroll(el, SCROLL_FRAMES),
+        None if frames > 0 => request_animation_frame(move || scroll_when_rendered(id, frames - 1)),
+        None => {}
+    }
+}
+
+/// Scrolls the element into view, centred, or its top at the top when it is taller than
+/// the window (centred, its beginning would be above it). Provisions off screen skip
+/// layout (`content-visibility: auto`) and count at an estimated height until seen, so a
+/// scroll can land wrong once those above its target are laid out (an English provision
+/// 600 px from where it was aimed, measured): the scroll is repeated after the next frame
+/// (whose rendering lays out what came on screen) until the element stays where it was put.
+fn settle_scroll(el: web_sys::Element, frames: u8) {
+    let tall = || window().inner_height().ok().and_then(|h| h.as_f64()).is_some_and(|h| el.get_bounding_client_rect().height() > h);
+    let scroll = |tall: bool| {
+        let options = web_sys::ScrollIntoViewOptions::new();
+        options.set_block(if tall { web_sys::ScrollLogicalPosition::Start } else { web_sys::ScrollLogicalPosition::Center });
+        el.scroll_into_view_with_scroll_into_view_options(&options);
+    };
+    // A provision that skipped layout has its estimated height until scrolled to.
+    let before = tall();
+    scroll(before);
+    if tall() != before {
+        scroll(!before);
+    }
+    let put = el.get_bounding_client_rect().top();
+    if frames > 0 {
+        request_animation_frame(move || {
+            request_animation_frame(move || {
+                if (el.get_bounding_client_rect().top() - put).abs() > 1.0 {
+                    settle_scroll(el, frames - 1);
+                }
+            })
+        });
+    }
 }
 
 /// Copies text to the clipboard and returns true. Where the page has no clipboard API

@@ -42,6 +42,8 @@ fn main() {
     let corpus = state::corpus();
     browser::mark("hts:corpus");
     let ctx = state::Ctx::new(corpus, url_sync::read_location(corpus), browser::hash());
+    // A search typed before the app started has its history entry already.
+    ctx.typed_entry.set(typing && ctx.state.with_untracked(|s| !s.q.is_empty()));
     let Ok(app) = document().create_element("div") else { return };
     app.set_id("app");
     // The prerendered first paint (`hts_compiler::prerender`) is replaced in this task: no

@@ -49,6 +49,9 @@ pub struct Ctx {
     pub view: Memo<View>,
     /// A typed change waits to be written to the URL.
     pub url_write_pending: RwSignal<bool>,
+    /// The search being typed has its history entry: the burst's first write pushed one,
+    /// the rest replace it. False again after any other change of state.
+    pub typed_entry: RwSignal<bool>,
     /// False from a change of state until the frame after it: lists render their first
     /// screen at once and the rest of the page a frame later, so no frame is long.
     pub settled: RwSignal<bool>,
@@ -93,6 +96,7 @@ impl Ctx {
             lang,
             view: Memo::new(move |_| state.with(|s| s.view)),
             url_write_pending: RwSignal::new(false),
+            typed_entry: RwSignal::new(false),
             settled: RwSignal::new(true),
             en_loaded,
             en_failed: RwSignal::new(false),

@@ -1,6 +1,8 @@
 //! URL and history sync: the URL is the truth. Every change of state is written to the
-//! address bar (a deliberate action pushes a history entry, typing replaces it); Back,
-//! Forward and a new fragment are read back by `crate::actions`.
+//! address bar (a deliberate action pushes a history entry; a search being typed pushes
+//! one and then replaces it, so Back leaves the search for the state before it, not for
+//! the one before that); Back, Forward and a new fragment are read back by
+//! `crate::actions`.
 
 use crate::browser::{self, History};
 use crate::state::Ctx;
@@ -17,6 +19,7 @@ impl Ctx {
         self.unsettle();
         match mode {
             History::Push => {
+                self.end_typing();
                 browser::write_url(&url::encode(&next), None, mode);
                 self.state.set(next);
             }
@@ -33,16 +36,30 @@ impl Ctx {
         }
         self.url_write_pending.set(true);
         let ctx = *self;
-        // After the frame that shows the results.
+        // After the frame that shows the results; not if a deliberate change wrote the
+        // address meanwhile.
         browser::after_paint(move || {
+            if !ctx.url_write_pending.get_untracked() {
+                return;
+            }
             ctx.url_write_pending.set(false);
-            browser::write_url(&ctx.state.with_untracked(url::encode), None, History::Replace);
+            let mode = if ctx.typed_entry.get_untracked() { History::Replace } else { History::Push };
+            ctx.typed_entry.set(true);
+            browser::write_url(&ctx.state.with_untracked(url::encode), None, mode);
         });
+    }
+
+    /// Ends the search being typed: the next keystroke starts a history entry of its own,
+    /// and a write still waiting is dropped (the caller writes the whole state).
+    pub fn end_typing(&self) {
+        self.typed_entry.set(false);
+        self.url_write_pending.set(false);
     }
 
     /// Opens a state at an anchor (`#provision-id`), as a deliberate action.
     pub fn navigate_to_anchor(&self, next: State, anchor: &str) {
         self.unsettle();
+        self.end_typing();
         browser::write_url(&url::encode(&next), Some(anchor), History::Push);
         self.state.set(next);
         self.highlight.set(Some(anchor.to_string()));

@@ -144,9 +144,35 @@ describe('English edition', () => {
     await openEnglish(page, '?lang=en&tool=tax');
     const overflow2 = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     assert.ok(overflow2 <= 0, `results overflow by ${overflow2}px`);
+    // The list of documents: a source file's long name wraps.
+    await openEnglish(page, '?lang=en&view=documents');
+    const overflow3 = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.ok(overflow3 <= 0, `the documents list overflows by ${overflow3}px`);
     await screenshot(page, 'english-phone-results');
     assert.deepEqual(page.problems, []);
   });
+
+  // Regression: in English, a paragraph link landed 600 px below its paragraph (those
+  // above it laid out only once on screen) or, for a provision taller than the window,
+  // with its beginning above the top (it was centred).
+  for (const [name, width, height] of [['desktop', 1366, 900], ['phone', 360, 740]]) {
+    test(`a paragraph link opens at its paragraph, in English, on a ${name}`, async () => {
+      const page = await site.page({ width, height });
+      for (const [query, id] of [['?view=documents&doc=hunan-hts&lang=en', 'hunan-hts-3-3'], ['?view=documents&doc=jilin-hts&lang=en', 'jilin-hts-4-1'], ['?lang=en', 'jilin-hts-4-1']]) {
+        await openEnglish(page, `${query}#${id}`);
+        // Settled: the same place over three frames.
+        const top = await page.evaluate(async (id) => {
+          const at = () => Math.round(document.getElementById(id).getBoundingClientRect().top);
+          const frame = () => new Promise((r) => requestAnimationFrame(() => r()));
+          let last = NaN;
+          for (let stable = 0; stable < 3;) { await frame(); const now = at(); stable = now === last ? stable + 1 : 0; last = now; }
+          return last;
+        }, id);
+        assert.ok(top >= 0 && top <= height / 2, `${query}#${id}: the paragraph's top is at ${top}px of a ${height}px window`);
+        assert.equal(await page.locator(`[id="${id}"]`).getAttribute('class').then((c) => /highlighted/.test(c)), true);
+      }
+    });
+  }
 
   test('offline.html carries the English and shows it from file://', async () => {
     const html = fs.readFileSync(path.join(DIST, 'offline.html'), 'utf8');

@@ -353,7 +353,9 @@ describe('documents view', () => {
 });
 
 describe('history, links and language', () => {
-  test('Back undoes a facet click; typing replaces the history entry', async () => {
+  // Regression: typing replaced the entry before it, so Back after a search skipped the
+  // state the search started from (from a first visit, it left the site).
+  test('Back undoes a facet click; a typed search is one history entry, and Back returns to before it', async () => {
     const page = await site.page();
     await open(page, site.base);
     const start = await page.evaluate(() => history.length);
@@ -361,12 +363,18 @@ describe('history, links and language', () => {
     await waitForParam(page, 'province', 'sichuan');
     await page.locator('[data-testid=search]').pressSequentially('服务', { delay: 20 });
     await waitForParam(page, 'q', '服务');
-    assert.equal(await page.evaluate(() => history.length), start + 1);
+    await page.locator('[data-testid=search]').press('End');
+    await page.locator('[data-testid=search]').pressSequentially(' 平台', { delay: 20 });
+    await waitForParam(page, 'q', '服务 平台');
+    assert.equal(await page.evaluate(() => history.length), start + 2, 'one entry for the facet, one for the whole search');
     await page.locator('[data-testid=view-compare]').click();
     await waitForParam(page, 'view', 'compare');
     await page.goBack();
     await page.waitForSelector('[data-testid=result-count]');
-    assert.deepEqual(params(page), { province: 'sichuan', q: '服务' });
+    assert.deepEqual(params(page), { province: 'sichuan', q: '服务 平台' });
+    await page.goBack();
+    await page.waitForFunction(() => location.search === '?province=sichuan');
+    await page.waitForFunction(() => document.querySelector('[data-testid=search]')?.value === '');
     await page.goBack();
     await page.waitForFunction(() => location.search === '');
     // The facets follow the results a frame later.
@@ -403,5 +411,18 @@ describe('history, links and language', () => {
     // under load (a CI run) the heading was once read in English just after it.
     await page.waitForFunction(() => /高技术服务业政策浏览器/.test(document.querySelector('h1')?.textContent ?? ''), null, { timeout: 3000 }).catch(() => {});
     assert.match(await page.locator('h1').innerText(), /高技术服务业政策浏览器/);
+  });
+
+  // Regression: the switch dropped the fragment, so a cited paragraph was lost on the way.
+  test('the language switch keeps the cited paragraph highlighted and in view', async () => {
+    const page = await site.page();
+    await open(page, site.base, '?province=shandong#shandong-hts-4-4');
+    await page.locator('[id="shandong-hts-4-4"].highlighted').waitFor();
+    await page.locator('[data-testid=lang-switch]').click();
+    await waitForParam(page, 'lang', 'en');
+    assert.equal(new URL(page.url()).hash, '#shandong-hts-4-4');
+    const card = page.locator('[id="shandong-hts-4-4"]');
+    await card.and(page.locator('.highlighted')).waitFor();
+    await page.waitForFunction(() => { const r = document.getElementById('shandong-hts-4-4').getBoundingClientRect(); return r.top >= 0 && r.top < innerHeight; });
   });
 });
