@@ -211,13 +211,28 @@ pub fn set_html(id: &str, html: &str) {
 /// content: the facets and tabs are written again a frame after the change they follow,
 /// and a keyboard user's place (the checkbox just ticked, the tab just reached) would
 /// otherwise fall to the page, so the next Tab or Enter went nowhere.
+///
+/// A new view writes the frame before its hosts: the control (the tab just followed) is
+/// then in none of the new markup, and is focused when a host brings it, if the focus has
+/// not gone anywhere else meanwhile.
 pub fn replace_content(host: &web_sys::Element, html: &str) {
-    let focused = document().active_element().filter(|f| f != host && host.contains(Some(f)));
-    let again = focused.and_then(|f| same_control(&f));
+    let active = document().active_element();
+    let focused = active.as_ref().filter(|f| *f != host && host.contains(Some(f)));
+    let lost = active.is_none() || active == document().body().map(Into::into);
+    let pending = MISSING_FOCUS.with(|m| m.take()).filter(|_| lost);
+    let again = focused.and_then(same_control).or(pending);
     host.set_inner_html(html);
     if let Some(selector) = again {
-        focus(host.query_selector(&selector).ok().flatten());
+        match host.query_selector(&selector).ok().flatten() {
+            Some(control) => focus(Some(control)),
+            None => MISSING_FOCUS.with(|m| m.set(Some(selector))),
+        }
     }
+}
+
+thread_local! {
+    /// The control that lost the focus when its markup was written, not yet found again.
+    static MISSING_FOCUS: std::cell::Cell<Option<String>> = const { std::cell::Cell::new(None) };
 }
 
 /// A selector for the control in new markup that stands where this one stood: the same

@@ -67,6 +67,12 @@ describe('accessibility', () => {
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => new URL(location.href).searchParams.get('view') === 'targets');
     assert.match(page.url(), /province=hunan(%2C|,)jilin/);
+    // Regression: the tab just followed lost the focus to the page (the new view's frame is
+    // written before the tabs), so the next Tab started again from the top.
+    await page.locator('[data-testid=view-targets][aria-current=page]').waitFor();
+    await page.waitForFunction(() => document.activeElement?.dataset.testid === 'view-targets', null, { timeout: 2000 });
+    await page.keyboard.press('Shift+Tab');
+    assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), 'view-compare');
   });
 });
 
