@@ -72,11 +72,12 @@ fn on_click(ctx: Ctx, ev: &web_sys::MouseEvent) {
         }
         ev.prevent_default();
         let Some(href) = link.get_attribute("href") else { return };
-        // The language switch is written with the frame, before any fragment: it keeps
-        // the provision the page is at, so a cited paragraph stays in view.
-        let switch = link.get_attribute("class").is_some_and(|c| c.split(' ').any(|c| c == "lang-switch"));
+        // A link that keeps the fragment (the language switch) keeps the provision the page
+        // is at, so a cited paragraph stays in view.
         match ctx.highlight.get_untracked() {
-            Some(anchor) if switch && !href.contains('#') => ctx.follow(&format!("{href}#{}", hts_runtime::url::percent_encode(&anchor))),
+            Some(anchor) if link.has_attribute("data-keep-fragment") && !href.contains('#') => {
+                ctx.follow(&format!("{href}#{}", hts_runtime::url::percent_encode(&anchor)))
+            }
             _ => ctx.follow(&href),
         }
         return;

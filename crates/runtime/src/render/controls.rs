@@ -47,8 +47,14 @@ pub fn header(page: &Page) -> String {
     let (other, name) = if lang == Lang::Zh { ("en", "English") } else { ("zh-CN", "中文") };
     let mut switched = page.state.clone();
     switched.switch_lang();
-    let nav = if page.prerender { "" } else { "data-nav" };
-    h.element("a", &[("class", "lang-switch"), (testid(page), "lang-switch"), ("href", &app_href(page, &switched)), (nav, ""), ("lang", other)], name);
+    // In the app, the switch keeps the provision the page is at (`data-keep-fragment`): its
+    // link is written with the frame, before any fragment is followed.
+    let (nav, keep) = if page.prerender { ("", "") } else { ("data-nav", "data-keep-fragment") };
+    h.element(
+        "a",
+        &[("class", "lang-switch"), (testid(page), "lang-switch"), ("href", &app_href(page, &switched)), (nav, ""), (keep, ""), ("lang", other)],
+        name,
+    );
     h.raw("</header>");
     h.open("nav", &[("class", "views"), ("aria-label", page.tr("视图", "Views"))]);
     for view in View::ALL {
