@@ -144,11 +144,12 @@ describe('English edition', () => {
     await openEnglish(page, '?lang=en&tool=tax');
     const overflow2 = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     assert.ok(overflow2 <= 0, `results overflow by ${overflow2}px`);
+    await screenshot(page, 'english-phone-results');
     // The list of documents: a source file's long name wraps.
     await openEnglish(page, '?lang=en&view=documents');
     const overflow3 = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     assert.ok(overflow3 <= 0, `the documents list overflows by ${overflow3}px`);
-    await screenshot(page, 'english-phone-results');
+    await screenshot(page, 'english-phone-documents');
     assert.deepEqual(page.problems, []);
   });
 
