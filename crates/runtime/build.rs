@@ -9,9 +9,9 @@
 //! a missing field or a value with a tab, a line break or a form feed stops the build with
 //! the problem.
 //!
-//! `taxonomy.tsv`: four sections in this order, separated by a form feed: provinces
-//! (`code zh en short…`), domains (`code zh en`), tool families (`code zh en`) and tools
-//! (`family code zh en`). `synonyms.tsv`: `word term…` a line, the word in lower case.
+//! `taxonomy.tsv`: five sections in this order, separated by a form feed: provinces
+//! (`code zh en short…`), domains (`code zh en`), tool families (`code zh en`), tools
+//! (`family code zh en`) and the English of targets' units (`zh en`). `synonyms.tsv`: `word term…` a line, the word in lower case.
 
 #[allow(dead_code)]
 #[path = "src/json.rs"]
@@ -87,6 +87,8 @@ fn taxonomy(path: &Path) -> Result<String, String> {
         lines.push([family, field(t, "code", &what)?, field(t, "zh", &what)?, field(t, "en", &what)?].join("\t"));
     }
     sections.push(lines.join("\n"));
+    let units: Result<Vec<_>, String> = list("units")?.iter().map(|u| Ok([field(u, "zh", &what)?, field(u, "en", &what)?].join("\t"))).collect();
+    sections.push(units?.join("\n"));
     Ok(sections.join("\u{c}"))
 }
 

@@ -219,6 +219,16 @@ describe('English targets table', () => {
     assert.match(indicator, /Basic Internet bandwidth capacity in rural areas/);
     assert.match(indicator, /农村互联网带宽基本能力/);
     assert.equal(await row.locator('[data-testid=target-value]').innerText(), '4');
+    // Every unit and source heading reads in English or is marked Chinese (regression:
+    // 家, 个, 亿元 and the headings stood unmarked under lang="en").
+    await open(page, site.base, '?view=targets&lang=en');
+    await page.waitForFunction(() => document.querySelector('[data-testid=target-unit] [lang=en]'));
+    const unmarked = await page.evaluate(() => [...document.querySelectorAll('[data-testid=target-unit], .target-source .target-heading')]
+      .flatMap((el) => [...el.childNodes].filter((n) => n.nodeType === 3 && /[\u4e00-\u9fff]/.test(n.textContent) && n.parentElement.closest('[lang]').lang !== 'zh-CN').map((n) => n.textContent)));
+    assert.deepEqual(unmarked, []);
+    const units = await page.locator('[data-testid=target-unit] [lang=en]').allInnerTexts();
+    assert.ok(units.includes('count') && units.includes('100 million yuan'), units.join(' | '));
+    await open(page, site.base, '?view=targets&province=jilin&lang=en');
     const programmes = page.locator('[data-testid=target-programme]');
     assert.equal(await programmes.count(), 2);
     assert.match(await programmes.first().innerText(), /not a result/);

@@ -1,4 +1,5 @@
-//! Codes and labels of `taxonomy.md`: provinces, service domains, policy tools.
+//! Codes and labels of `taxonomy.md`: provinces, service domains, policy tools; and the
+//! English of the units quantitative targets are stated in (`亿元`, the counting words).
 //! The lists are data (`data/taxonomy.json`, embedded in the compact form `build.rs`
 //! writes), so a label fix is not a code change.
 
@@ -10,6 +11,8 @@ pub struct Taxonomy {
     pub domains: Vec<Label>,
     pub families: Vec<Label>,
     pub tools: Vec<Tool>,
+    /// A unit in Chinese and in English (a counting word, `个`, is "count").
+    pub units: Vec<(String, String)>,
 }
 
 #[derive(Debug, Clone)]
@@ -62,7 +65,8 @@ pub fn taxonomy() -> &'static Taxonomy {
                 Tool { family, code, zh, en }
             })
             .collect();
-        Taxonomy { provinces, domains, families, tools }
+        let units = rows().map(|mut f| (f.next().unwrap_or_default(), f.next().unwrap_or_default())).collect();
+        Taxonomy { provinces, domains, families, tools, units }
     })
 }
 
@@ -78,6 +82,10 @@ impl Taxonomy {
     }
     pub fn family(&self, code: &str) -> Option<&Label> {
         self.families.iter().find(|f| f.code == code)
+    }
+    /// The English of a unit written in Chinese, if the list has it.
+    pub fn unit_en(&self, zh: &str) -> Option<&str> {
+        self.units.iter().find(|(z, _)| z == zh).map(|(_, en)| en.as_str())
     }
     /// Tools of one family, in taxonomy order.
     pub fn tools_of<'a>(&'a self, family: &'a str) -> impl Iterator<Item = &'a Tool> + 'a {

@@ -199,19 +199,43 @@ fn row(h: &mut Html, page: &Page, index: usize) {
     }
     h.close("td");
     h.element("td", &[("class", "num"), (testid(page), "target-value")], &target_value(t, lang));
-    h.element("td", &[], &t.unit);
+    unit(h, page, &t.unit);
     let year = t.year.map_or_else(|| page.tr("未注明", "not stated").to_string(), |y| y.to_string());
     h.element("td", &[("class", "num")], &year);
     // The sentence that states the target, shown in full and linked to its provision.
     let provision = corpus.index_of(&t.provision).map(|i| corpus.provision(i));
     let sentence = provision.and_then(|p| p.sentences.iter().find(|s| s.text.contains(&t.text))).map_or(t.text.as_str(), |s| s.text.as_str());
-    let heading = provision.and_then(|p| p.path.last()).map_or(page.tr("序言", "Preamble"), String::as_str);
+    // Its heading, in English where the edition has it.
+    let heading_en = page.en.zip(corpus.index_of(&t.provision)).and_then(|(en, i)| corpus.path_en(i, en)).and_then(|path| path.last().copied());
+    let (heading, heading_lang) = match (provision.and_then(|p| p.path.last()), heading_en) {
+        (None, _) => (page.tr("序言", "Preamble"), if lang == Lang::En { "en" } else { "zh-CN" }),
+        (Some(_), Some(en)) => (en, "en"),
+        (Some(zh), None) => (zh.as_str(), "zh-CN"),
+    };
     let href = href_at(&page.state.at_view(View::Provisions), &t.provision);
     let nav = if page.prerender { "" } else { "data-nav" };
     h.open("td", &[("class", "target-source")]);
     h.element("a", &[("href", &href), (nav, ""), ("data-provision", &t.provision), (testid(page), "target-source"), ("lang", "zh-CN")], sentence);
-    h.element("span", &[("class", "target-heading")], heading);
+    h.element("span", &[("class", "target-heading"), ("lang", heading_lang)], heading);
     h.raw("</td></tr>");
+}
+
+/// A target's unit: in English, its English (`data/taxonomy.json`) with the Chinese
+/// beneath; a unit the list lacks stays Chinese, marked so.
+fn unit(h: &mut Html, page: &Page, unit: &str) {
+    h.open("td", &[(testid(page), "target-unit")]);
+    match (page.lang(), crate::taxonomy::taxonomy().unit_en(unit)) {
+        (Lang::En, Some(en)) => {
+            h.element("span", &[("lang", "en")], en).element("span", &[("class", "target-heading"), ("lang", "zh-CN")], unit);
+        }
+        (Lang::En, None) if !unit.is_ascii() => {
+            h.element("span", &[("lang", "zh-CN")], unit);
+        }
+        _ => {
+            h.text(unit);
+        }
+    }
+    h.close("td");
 }
 
 /// Each province's headline growth target (the first growth rate it states), for the
@@ -426,18 +450,46 @@ mod tests {
         assert!(html.contains("共 3 项量化目标"), "{html}");
         let row = html.split("<tr ").find(|r| r.contains("知识产权中介服务机构")).unwrap();
         assert!(row.starts_with(r#"data-testid="target" class="target-row" data-province="hunan" data-provision="hunan-hts-1-1">"#), "{row}");
-        assert!(row.contains(r#"<td class="num" data-testid="target-value">≥ 500</td><td>家</td><td class="num">未注明</td>"#), "{row}");
+        assert!(
+            row.contains(r#"<td class="num" data-testid="target-value">≥ 500</td><td data-testid="target-unit">家</td><td class="num">未注明</td>"#),
+            "{row}"
+        );
         // The whole sentence, linked to the provision in the results with the filters kept.
         assert!(
-            row.contains(r#"<a href="?province=hunan#hunan-hts-1-1" data-nav="" data-provision="hunan-hts-1-1" data-testid="target-source" lang="zh-CN">知识产权中介服务机构达到500家以上。</a><span class="target-heading">一、发展目标</span>"#),
+            row.contains(r#"<a href="?province=hunan#hunan-hts-1-1" data-nav="" data-provision="hunan-hts-1-1" data-testid="target-source" lang="zh-CN">知识产权中介服务机构达到500家以上。</a><span class="target-heading" lang="zh-CN">一、发展目标</span>"#),
             "{row}"
         );
         // A plan's list size is said to be one; a preamble provision is named so.
         let programme = html.split("<tr ").find(|r| r.contains("产业基地")).unwrap();
         assert!(programme.contains(r#"<span class="target-kind" data-testid="target-programme">规划数量（非结果目标）</span>"#), "{programme}");
-        assert!(programme.contains(r#"<span class="target-heading">序言</span>"#), "{programme}");
+        assert!(programme.contains(r#"<span class="target-heading" lang="zh-CN">序言</span>"#), "{programme}");
         assert_eq!(html.matches("data-testid=\"target-programme\"").count(), 1);
         assert!(!html.contains("jilin-hts"), "filtered like the results");
+    }
+
+    // Regression: in English the units (家, 个, 亿元) and the source headings stayed
+    // Chinese under the page's `lang="en"`.
+    #[test]
+    fn in_english_a_unit_reads_in_english_and_what_stays_chinese_is_marked() {
+        let mut h = Html::new();
+        let c = corpus();
+        let state = State { lang: Lang::En, ..State::default() };
+        let query = crate::search::Query::parse("");
+        let page = Page { corpus: &c, state: &state, query: &query, en: None, base: "", highlight: None, prerender: false };
+        for u in ["家", "亿元", "%", "平方米"] {
+            unit(&mut h, &page, u);
+        }
+        assert_eq!(
+            h.finish(),
+            concat!(
+                r#"<td data-testid="target-unit"><span lang="en">count</span><span class="target-heading" lang="zh-CN">家</span></td>"#,
+                r#"<td data-testid="target-unit"><span lang="en">100 million yuan</span><span class="target-heading" lang="zh-CN">亿元</span></td>"#,
+                r#"<td data-testid="target-unit">%</td>"#,
+                r#"<td data-testid="target-unit"><span lang="zh-CN">平方米</span></td>"#,
+            )
+        );
+        let html = render(&c, &state, None, Sort::default());
+        assert!(html.contains(r#"<span class="target-heading" lang="zh-CN">一、发展目标</span>"#), "a heading without its English is marked Chinese: {html}");
     }
 
     #[test]
