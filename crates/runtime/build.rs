@@ -11,7 +11,8 @@
 //!
 //! `taxonomy.tsv`: five sections in this order, separated by a form feed: provinces
 //! (`code zh en short…`), domains (`code zh en`), tool families (`code zh en`), tools
-//! (`family code zh en`) and the English of targets' units (`zh en`). `synonyms.tsv`: `word term…` a line, the word in lower case.
+//! (`family code zh en`) and the English of targets' units (`zh en`). `synonyms.tsv`:
+//! `word term…` a line, the word in lower case.
 
 #[allow(dead_code)]
 #[path = "src/json.rs"]

@@ -203,10 +203,11 @@ fn row(h: &mut Html, page: &Page, index: usize) {
     let year = t.year.map_or_else(|| page.tr("未注明", "not stated").to_string(), |y| y.to_string());
     h.element("td", &[("class", "num")], &year);
     // The sentence that states the target, shown in full and linked to its provision.
-    let provision = corpus.index_of(&t.provision).map(|i| corpus.provision(i));
+    let at = corpus.index_of(&t.provision);
+    let provision = at.map(|i| corpus.provision(i));
     let sentence = provision.and_then(|p| p.sentences.iter().find(|s| s.text.contains(&t.text))).map_or(t.text.as_str(), |s| s.text.as_str());
     // Its heading, in English where the edition has it.
-    let heading_en = page.en.zip(corpus.index_of(&t.provision)).and_then(|(en, i)| corpus.path_en(i, en)).and_then(|path| path.last().copied());
+    let heading_en = page.en.zip(at).and_then(|(en, i)| corpus.path_en(i, en)).and_then(|path| path.last().copied());
     let (heading, heading_lang) = match (provision.and_then(|p| p.path.last()), heading_en) {
         (None, _) => (page.tr("序言", "Preamble"), if lang == Lang::En { "en" } else { "zh-CN" }),
         (Some(_), Some(en)) => (en, "en"),
