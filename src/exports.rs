@@ -47,7 +47,7 @@ fn file(ctx: Ctx, json: bool) {
         View::Compare => Some(("compare", hts_runtime::render::compare::export(ctx.corpus, s, en, json))),
         View::Targets => {
             let rows = ctx.results.with_untracked(|r| targets::rows(ctx.corpus, r, ctx.sort.get_untracked()));
-            Some(("targets", targets::export(ctx.corpus, &rows, s.lang, &base, json)))
+            Some(("targets", targets::export(ctx.corpus, &rows, s.lang, &base, en, json)))
         }
         View::Documents => None,
     });

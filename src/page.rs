@@ -318,7 +318,7 @@ fn page_effects(ctx: Ctx) -> [RenderEffect<()>; 2] {
             View::Targets => tr(lang, "量化目标", "Quantitative targets"),
             View::Documents => tr(lang, "文件列表", "Documents"),
         };
-        let doc = ctx.doc().and_then(|id| ctx.document(&id)).map(|d| hts_runtime::export::display_title(d, lang));
+        let doc = ctx.doc().and_then(|id| ctx.document(&id)).map(|d| hts_runtime::export::display_title_in(d, lang, ctx.english()));
         let title = match doc {
             Some(d) => format!("{d} · {site}"),
             None => format!("{view} · {site}"),

@@ -288,4 +288,40 @@ describe('English search, citations and exports', () => {
     assert.ok(records.length > 0 && records.every((r) => 'text_en' in r), Object.keys(records[0] ?? {}).join(','));
     assert.ok(records.some((r) => typeof r.text_en === 'string' && asciiShare(r.text_en) > 0.9));
   });
+
+  test('the targets exports in English carry the indicator, unit and source sentence in English, and cite in English', async () => {
+    const page = await site.page();
+    await open(page, site.base, '?view=targets&province=jilin&lang=en');
+    await page.locator('[data-testid=target]').filter({ hasText: 'rural areas' }).first().waitFor();
+    const [file] = await Promise.all([page.waitForEvent('download'), page.locator('[data-testid=export-csv]').click()]);
+    const lines = fs.readFileSync(await file.path(), 'utf8').replace(/^\uFEFF/, '').trim().split('\r\n');
+    assert.match(lines[0], /"Indicator \(English, unofficial translation\)",Unit \(English\),"Source sentence \(English, unofficial translation\)"$/);
+    const rural = lines.find((l) => /Basic Internet bandwidth capacity in rural areas/.test(l));
+    assert.ok(rural, lines.join('\n'));
+    assert.match(rural, /农村互联网带宽基本能力/, 'the Chinese original stays');
+    // Regression: the citation's place stayed Chinese (第N段) in the English targets export.
+    assert.match(rural, /, paragraph \d+\./);
+    assert.doesNotMatch(rural, /第\d+段/);
+    const [json] = await Promise.all([page.waitForEvent('download'), page.locator('[data-testid=export-json]').click()]);
+    const records = JSON.parse(fs.readFileSync(await json.path(), 'utf8'));
+    const record = records.find((r) => r.indicator_en === 'Basic Internet bandwidth capacity in rural areas');
+    assert.ok(record, JSON.stringify(records[0]));
+    assert.ok(typeof record.sentence_en === 'string' && asciiShare(record.sentence_en) > 0.9, record.sentence_en);
+    assert.ok(records.every((r) => 'unit_en' in r && r.year !== ''), 'unknown fields are null, not ""');
+  });
+
+  test('the English documents list and reader name a translated title in English, and notes read English first', async () => {
+    const page = await site.page();
+    await openEnglish(page, '?lang=en&view=documents');
+    // Regression: Guangdong's title stayed Chinese in the English list although translated.
+    const link = page.locator('[data-testid=open-guangdong-hts]');
+    await page.waitForFunction(() => /^Circular/.test(document.querySelector('[data-testid=open-guangdong-hts]')?.textContent ?? ''));
+    assert.equal(await link.getAttribute('lang'), null, 'in the page\'s language');
+    const notes = page.locator('[data-testid=doc-notes]').first();
+    assert.equal(await notes.locator('span').first().getAttribute('lang'), 'en');
+    assert.equal(await notes.locator('span').nth(1).getAttribute('lang'), 'zh-CN');
+    assert.ok(asciiShare(await notes.locator('span').first().innerText()) > 0.95);
+    await link.click();
+    await page.waitForFunction(() => /^Circular of the General Office/.test(document.title), null, { timeout: 5000 });
+  });
 });

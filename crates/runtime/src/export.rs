@@ -47,6 +47,16 @@ pub fn display_title_in(doc: &Document, lang: Lang, en: Option<&Translation>) ->
     english(lang, en).and_then(|en| en.title(doc)).map_or_else(|| display_title(doc, lang), str::to_string)
 }
 
+/// The English beside a document's original title in the English exports: the title's
+/// translation, or for a document the source gives no title, what it is
+/// ([`display_title`] in English); `None` for a title without a translation.
+fn title_en(doc: &Document, en: &Translation) -> Option<String> {
+    match &doc.title {
+        Some(_) => en.title(doc).map(str::to_string),
+        None => Some(display_title(doc, Lang::En)),
+    }
+}
+
 fn province_label(code: &str, lang: Lang) -> String {
     crate::taxonomy::taxonomy().province(code).map_or_else(|| code.to_string(), |p| if lang == Lang::Zh { p.zh.clone() } else { p.en.clone() })
 }
@@ -230,11 +240,12 @@ pub fn results_csv(corpus: &Corpus, indices: &[usize], state: &State, base: &str
 }
 
 /// [`results_csv`], in English with the English edition `en`: the same columns (the
-/// Chinese originals; the citation is [`citation_in`]'s), then four more: `Document title
-/// (English, unofficial translation)`, `Path (English)` (headings joined by ` > `,
-/// `Preamble`), `Text (English, unofficial translation)` and `Matched sentences
-/// (English)`, each empty where the translation lacks a part of it (and the title empty
-/// for a document without one).
+/// Chinese originals, the document title as the Chinese edition names it; the citation
+/// is [`citation_in`]'s), then four more: `Document title (English, unofficial
+/// translation)` (for a document without a title, what it is: `Jilin: … (title not in
+/// the source)`), `Path (English)` (headings joined by ` > `, `Preamble`), `Text
+/// (English, unofficial translation)` and `Matched sentences (English)`, each empty where
+/// the translation lacks a part of it.
 pub fn results_csv_in(corpus: &Corpus, indices: &[usize], state: &State, base: &str, en: Option<&Translation>) -> String {
     let lang = state.lang;
     let en = english(lang, en);
@@ -283,10 +294,12 @@ pub fn results_csv_in(corpus: &Corpus, indices: &[usize], state: &State, base: &
         let Some(doc) = corpus.bundle.documents.iter().find(|d| d.id == p.doc) else { continue };
         let link = format!("{base}#{}", crate::url::percent_encode(&p.id));
         let path = path_label(p, lang, " > ");
+        // With the English column beside it, the title column is the original's.
+        let title_lang = if en.is_some() { Lang::Zh } else { lang };
         let mut row = vec![
             p.id.clone(),
             province_label(&p.province, lang),
-            display_title(doc, lang),
+            display_title(doc, title_lang),
             doc.issuer.clone().unwrap_or_default(),
             doc.date.clone().unwrap_or_default(),
             doc.doc_number.clone().unwrap_or_default(),
@@ -301,7 +314,7 @@ pub fn results_csv_in(corpus: &Corpus, indices: &[usize], state: &State, base: &
             citation_in(corpus, i, Style::GbT7714, lang, &link, None, en),
         ];
         if let Some(en) = en {
-            row.push(en.title(doc).unwrap_or_default().to_string());
+            row.push(title_en(doc, en).unwrap_or_default());
             row.push(corpus.path_en(i, en).map(|path| if path.is_empty() { "Preamble".to_string() } else { path.join(" > ") }).unwrap_or_default());
             row.push(en.provision_text(p).unwrap_or_default());
             row.push(matched_en(corpus, i, state, en).map(|m| m.join(" ")).unwrap_or_default());
@@ -319,10 +332,10 @@ pub fn results_json(corpus: &Corpus, indices: &[usize], state: &State, base: &st
 }
 
 /// [`results_json`], in English with the English edition `en`: the citations are
-/// [`citation_in`]'s, and each record ends with `document_title_en`, `path_en` (the
-/// headings, `[]` for the preamble) and `text_en`, each `null` where the translation
-/// lacks a part of it (and the title `null` for a document without one). The other
-/// fields stay the Chinese originals.
+/// [`citation_in`]'s, and each record ends with `document_title_en` (as in
+/// [`results_csv_in`]), `path_en` (the headings, `[]` for the preamble) and `text_en`,
+/// each `null` where the translation lacks a part of it. The other fields stay the
+/// Chinese originals.
 pub fn results_json_in(corpus: &Corpus, indices: &[usize], state: &State, base: &str, en: Option<&Translation>) -> String {
     let en = english(state.lang, en);
     let mut out = String::new();
@@ -340,7 +353,8 @@ pub fn results_json_in(corpus: &Corpus, indices: &[usize], state: &State, base: 
         out.push_str("{\"provision\":");
         provision_json(out, p);
         out.push_str(",\"document_title\":");
-        json::write_str(out, &doc.map(|d| display_title(d, state.lang)).unwrap_or_default());
+        let title_lang = if en.is_some() { Lang::Zh } else { state.lang };
+        json::write_str(out, &doc.map(|d| display_title(d, title_lang)).unwrap_or_default());
         opt(out, "issuer", doc.and_then(|d| d.issuer.as_ref()));
         opt(out, "date", doc.and_then(|d| d.date.as_ref()));
         opt(out, "doc_number", doc.and_then(|d| d.doc_number.as_ref()));
@@ -359,7 +373,7 @@ pub fn results_json_in(corpus: &Corpus, indices: &[usize], state: &State, base: 
         out.push_str(",\"citation\":");
         json::write_str(out, &citation_in(corpus, i, Style::Plain, state.lang, &link, None, en));
         if let Some(en) = en {
-            opt(out, "document_title_en", doc.and_then(|d| en.title(d)).map(str::to_string).as_ref());
+            opt(out, "document_title_en", doc.and_then(|d| title_en(d, en)).as_ref());
             out.push_str(",\"path_en\":");
             match corpus.path_en(i, en) {
                 Some(path) => json::write_strs(out, &path),
@@ -382,7 +396,8 @@ pub fn table_csv(head: &[String], rows: &[Vec<String>]) -> String {
     out
 }
 
-/// A table as JSON: an array of objects keyed by `keys` (codes, not labels).
+/// A table as JSON: an array of objects keyed by `keys` (codes, not labels); an empty
+/// field (what the table does not know) is `null`.
 pub fn table_json(keys: &[&str], rows: &[Vec<String>]) -> String {
     let mut out = String::new();
     json::write_list(&mut out, rows, |out, row| {
@@ -393,7 +408,9 @@ pub fn table_json(keys: &[&str], rows: &[Vec<String>]) -> String {
             }
             json::write_str(out, k);
             out.push(':');
-            if is_plain_number(v) {
+            if v.is_empty() {
+                out.push_str("null");
+            } else if is_plain_number(v) {
                 out.push_str(v);
             } else {
                 json::write_str(out, v);
@@ -543,9 +560,9 @@ mod tests {
     use super::*;
 
     #[test]
-    fn table_json_writes_numbers_as_numbers() {
+    fn table_json_writes_numbers_as_numbers_and_nothing_as_null() {
         let rows = vec![vec!["hunan".to_string(), "12".into(), "12.5".into(), "007".into(), "".into()]];
-        assert_eq!(table_json(&["p", "n", "s", "x", "e"], &rows), r#"[{"p":"hunan","n":12,"s":12.5,"x":"007","e":""}]"#);
+        assert_eq!(table_json(&["p", "n", "s", "x", "e"], &rows), r#"[{"p":"hunan","n":12,"s":12.5,"x":"007","e":null}]"#);
         assert!(table_csv(&["a".into()], &[vec!["=1".into()]]).ends_with("\"'=1\"\r\n"));
     }
 

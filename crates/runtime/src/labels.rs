@@ -60,6 +60,29 @@ pub fn or_unknown(lang: Lang, value: &Option<String>) -> String {
     value.clone().unwrap_or_else(|| tr(lang, "未知", "unknown").to_string())
 }
 
+/// A catalog note written in both languages, Chinese then English
+/// (`来源文本无标题……。The source text has no title…`), cut where the Chinese ends:
+/// `(Some(chinese), Some(english))`. A note in one language is `(Some, None)` when it has
+/// Han characters and `(None, Some)` when it has none.
+pub fn split_note(note: &str) -> (Option<&str>, Option<&str>) {
+    let wide = |c: char| crate::search::has_han(c.encode_utf8(&mut [0; 4])) || matches!(c, '\u{3000}'..='\u{303F}' | '\u{FF00}'..='\u{FFEF}' | '“' | '”');
+    let Some((at, c)) = note.char_indices().rev().find(|&(_, c)| wide(c)) else { return (None, Some(note)) };
+    let (zh, en) = note.split_at(at + c.len_utf8());
+    match en.trim() {
+        en if en.chars().any(|c| c.is_ascii_alphabetic()) => (Some(zh.trim()), Some(en)),
+        _ => (Some(note), None),
+    }
+}
+
+/// A heading with its count in brackets: full-width in Chinese (`湖南省（26）`), Latin in
+/// English (`Hunan (26)`).
+pub fn with_count(lang: Lang, label: &str, n: usize) -> String {
+    match lang {
+        Lang::Zh => format!("{label}（{n}）"),
+        Lang::En => format!("{label} ({n})"),
+    }
+}
+
 pub fn count_provisions(lang: Lang, n: usize) -> String {
     match lang {
         Lang::Zh => format!("共 {n} 条条文"),
@@ -78,6 +101,16 @@ pub fn document_title(lang: Lang, doc: &Document, en: Option<&Translation>) -> S
             let name = crate::export::untitled(&province(lang, &doc.province), lang);
             format!("{name}{}", tr(lang, "（原文未载标题）", " (title not in the source)"))
         }
+    }
+}
+
+/// The language [`document_title`] is in: English for a translated title, and for an
+/// untitled document's description in English; Chinese otherwise.
+pub fn document_title_lang(lang: Lang, doc: &Document, en: Option<&Translation>) -> &'static str {
+    match (en, &doc.title) {
+        (Some(en), Some(_)) if en.get(&doc.id).is_some() => "en",
+        (_, None) if lang == Lang::En => "en",
+        _ => "zh-CN",
     }
 }
 
@@ -100,5 +133,22 @@ pub fn path_lang(corpus: &Corpus, lang: Lang, p: &Provision, en: Option<&Transla
         _ if p.path.is_empty() => tr(lang, "zh-CN", "en"),
         (Some(en), Some(i)) if corpus.path_en(i, en).is_some() => "en",
         _ => "zh-CN",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_bilingual_note_is_cut_where_the_chinese_ends() {
+        assert_eq!(
+            split_note("来源文本无标题；正文“现提出如下实施意见”。The source text has no title (unknown)."),
+            (Some("来源文本无标题；正文“现提出如下实施意见”。"), Some("The source text has no title (unknown)."))
+        );
+        assert_eq!(split_note("原文未载标题（未知）。"), (Some("原文未载标题（未知）。"), None));
+        assert_eq!(split_note("No title in the source."), (None, Some("No title in the source.")));
+        // Latin digits alone are no English.
+        assert_eq!(split_note("见第2条 2013"), (Some("见第2条 2013"), None));
     }
 }

@@ -172,7 +172,13 @@ fn the_english_exports_have_both_texts() {
         assert!(!row[17].is_empty() && !row[17].contains(|ch: char| ('\u{4e00}'..='\u{9fff}').contains(&ch)), "{}", row[17]);
         let expected_path = if p.path.is_empty() { "Preamble".to_string() } else { c.path_en(i, en()).unwrap().join(" > ") };
         assert_eq!(row[16], expected_path);
-        assert_eq!(row[15].is_empty(), p.doc != "guangdong-hts", "only Guangdong's document has a title to translate");
+        // The title columns: the original (as the Chinese edition names it) and its English.
+        let doc = c.bundle.documents.iter().find(|d| d.id == p.doc).unwrap();
+        assert_eq!(row[2], display_title(doc, Lang::Zh));
+        match &doc.title {
+            Some(_) => assert_eq!(row[15], en().title(doc).unwrap(), "Guangdong's title in English"),
+            None => assert!(row[15].ends_with("(title not in the source)"), "an untitled document said so in English: {}", row[15]),
+        }
         assert!(row[14].contains(", paragraph "), "{}", row[14]);
     }
     // JSON: the same, as fields.
@@ -182,7 +188,8 @@ fn the_english_exports_have_both_texts() {
         assert_eq!(record["provision"]["text"], p.text.as_str());
         assert_eq!(record["text_en"], en().provision_text(p).unwrap().as_str());
         assert_eq!(record["path_en"].as_array().unwrap().len(), p.path.len());
-        assert_eq!(record["document_title_en"].is_null(), p.doc != "guangdong-hts");
+        assert!(record["document_title_en"].as_str().is_some_and(|t| !t.is_empty() && t.is_ascii()), "{record}");
+        assert!(record["document_title"].as_str().is_some_and(|t| !t.is_ascii()), "the original: {record}");
     }
 }
 
@@ -194,11 +201,13 @@ fn a_missing_translation_leaves_the_english_fields_empty() {
     let rows = c.search(&state);
     let csv = parse_csv(&results_csv_in(c, &rows, &state, "https://example.org/", Some(&none)));
     for row in &csv[1..] {
-        assert_eq!(row[15..], ["", "", "", ""], "nothing invented");
+        // An untitled document is still said to be one; no title, path or text is made up.
+        assert!(row[15].is_empty() || row[15].ends_with("(title not in the source)"), "{}", row[15]);
+        assert_eq!(row[16..], ["", "", ""], "nothing invented");
         assert!(!row[10].is_empty(), "the Chinese matched sentences are there");
     }
     let json: serde_json::Value = serde_json::from_str(&results_json_in(c, &rows, &state, "", Some(&none))).unwrap();
-    assert!(json[0]["text_en"].is_null() && json[0]["path_en"].is_null() && json[0]["document_title_en"].is_null());
+    assert!(json[0]["text_en"].is_null() && json[0]["path_en"].is_null());
     let i = rows[0];
     assert_eq!(matched_sentences_in(c, i, &state, Some(&none)), matched_sentences(c, i, &state), "the original, not an empty quote");
     assert_eq!(citation_in(c, i, Style::GbT7714, Lang::En, "", None, Some(&none)), citation(c, i, Style::GbT7714, Lang::En, "", None));

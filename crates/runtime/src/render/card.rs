@@ -45,7 +45,7 @@ pub fn results(page: &Page, rows: &[Row]) -> String {
         match row {
             Row::Group(province, n) => {
                 let id = format!("group-{province}");
-                let label = format!("{}（{n}）", labels::province(page.lang(), province));
+                let label = labels::with_count(page.lang(), &labels::province(page.lang(), province), *n);
                 h.element("h3", &[("class", "group"), (testid(page), &id)], &label);
             }
             Row::Card(i) => card(&mut h, page, *i),
@@ -81,7 +81,7 @@ pub fn card(h: &mut Html, page: &Page, index: usize) {
         let at = crate::url::State { view: View::Documents, doc: Some(doc.id.clone()), ..page.state.clone() };
         href_at(&at, &p.id)
     };
-    let head_lang = if en.is_some() || lang == Lang::En && doc.title.is_none() { "en" } else { "zh-CN" };
+    let head_lang = labels::document_title_lang(lang, doc, en);
     let nav = if page.prerender { "" } else { "data-nav" };
     let title = labels::document_title(lang, doc, en);
     h.element(

@@ -147,7 +147,7 @@ pub fn side_by_side(page: &Page, results: &[usize]) -> String {
         let items: Vec<usize> = results.iter().copied().filter(|&i| corpus.provision(i).province == p).collect();
         let column = format!("side-{p}");
         h.open("section", &[("class", "side-column"), (testid(page), &column)]);
-        h.element("h3", &[], &format!("{}（{}）", labels::province(lang, &p), items.len()));
+        h.element("h3", &[], &labels::with_count(lang, &labels::province(lang, &p), items.len()));
         h.raw("<ul>");
         for i in items {
             let prov = corpus.provision(i);
@@ -436,7 +436,7 @@ mod tests {
         let s = State { lang: Lang::En, provinces: vec!["jilin".into()], ..state("", &[], &[]) };
         let results = c.search(&s);
         let html = render(&c, &s, Some(&en), &|page| side_by_side(page, &results));
-        assert!(html.contains("<h3>Jilin（2）</h3>"));
+        assert!(html.contains("<h3>Jilin (2)</h3>"), "Latin brackets in English: {html}");
         assert!(html.contains("Side by side: each province"));
         assert!(html.contains("<p class=\"hint\" data-testid=\"side-translation\" lang=\"en\">Unofficial English translation;"));
         assert!(html.contains("<a class=\"path\" href=\"?province=jilin&amp;lang=en#jilin-hts-2\" data-nav=\"\" lang=\"en\">Preamble</a>"), "{html}");

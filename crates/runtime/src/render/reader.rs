@@ -93,7 +93,11 @@ fn document_card(h: &mut Html, page: &Page, doc: &Document, matches: usize) {
         (href(&State { doc: Some(doc.id.clone()), ..page.state.clone() }), "data-nav")
     };
     let open = format!("open-{}", doc.id);
-    h.raw("<h3>").element("a", &[("href", &link), (nav, ""), (testid(page), &open)], &labels::document_title(lang, doc, None)).raw("</h3>");
+    // Marked when its language is not the page's (a Chinese title in the English list).
+    let title_lang = labels::document_title_lang(lang, doc, page.en);
+    let lang_attr = if title_lang == page.tr("zh-CN", "en") { "" } else { "lang" };
+    h.raw("<h3>").element("a", &[("href", &link), (nav, ""), (testid(page), &open), (lang_attr, title_lang)], &labels::document_title(lang, doc, page.en));
+    h.raw("</h3>");
     let count = match (lang, page.state.has_filters()) {
         (Lang::Zh, true) => format!("{matches} / {} 条条文符合当前筛选", doc.stats.provisions),
         (Lang::En, true) => format!("{matches} of {} provisions match the filters", doc.stats.provisions),
@@ -104,10 +108,27 @@ fn document_card(h: &mut Html, page: &Page, doc: &Document, matches: usize) {
     metadata(h, page, doc);
     review_share(h, page, doc);
     if let Some(notes) = &doc.notes {
-        h.element("p", &[("class", "doc-notes"), (testid(page), "doc-notes")], notes);
+        doc_notes(h, page, notes);
     }
     quality_notes(h, page, doc);
     h.close("article");
+}
+
+/// The catalog's note on a document, each language marked, the page's language first.
+fn doc_notes(h: &mut Html, page: &Page, notes: &str) {
+    h.open("p", &[("class", "doc-notes"), (testid(page), "doc-notes")]);
+    let (zh, en) = labels::split_note(notes);
+    let parts = match page.lang() {
+        Lang::Zh => [(zh, "zh-CN"), (en, "en")],
+        Lang::En => [(en, "en"), (zh, "zh-CN")],
+    };
+    for (n, (text, lang)) in parts.into_iter().filter_map(|(t, l)| Some((t?, l))).enumerate() {
+        if n > 0 {
+            h.text(" ");
+        }
+        h.element("span", &[("lang", lang)], text);
+    }
+    h.close("p");
 }
 
 /// The metadata as a definition list, each value with its `data-field`; what the sources
@@ -224,7 +245,7 @@ pub fn reader(page: &Page, doc: &Document, show_original: bool) -> String {
         let here = State { doc: Some(doc.id.clone()), view: View::Documents, ..page.state.clone() };
         h.raw(" · ").element("a", &[("class", "open-in-app"), ("href", &app_link(page, &here, None))], page.tr("在检索器中打开", "Open in the explorer"));
     }
-    let title_lang = if en.is_some() || (lang == Lang::En && doc.title.is_none()) { "en" } else { "zh-CN" };
+    let title_lang = labels::document_title_lang(lang, doc, en);
     let title_tag = if page.prerender { "h1" } else { "h2" };
     h.element(title_tag, &[("lang", title_lang)], &labels::document_title(lang, doc, en));
     if let (Some(_), Some(title)) = (en, &doc.title) {
@@ -235,7 +256,7 @@ pub fn reader(page: &Page, doc: &Document, show_original: bool) -> String {
     review_share(&mut h, page, doc);
     // The app shows the notes in the list of documents; a static page is on its own.
     if let Some(notes) = doc.notes.as_ref().filter(|_| page.prerender) {
-        h.element("p", &[("class", "doc-notes")], notes);
+        doc_notes(&mut h, page, notes);
     }
     if !page.prerender {
         let done = page.tr("已复制 BibTeX", "BibTeX copied");
@@ -630,5 +651,20 @@ mod tests {
             let listed = documents(&page, &matching(&c, &[0, 3]));
             assert!(listed.contains(&format!(r#"<h3><a href="{link}">"#)) && !listed.contains("data-testid"), "{listed}");
         }
+    }
+
+    #[test]
+    fn the_english_documents_list_shows_a_translated_title_in_english() {
+        let c = corpus();
+        let en = english();
+        let state = State { view: View::Documents, lang: Lang::En, ..State::default() };
+        let query = Query::parse("");
+        let page = Page { corpus: &c, state: &state, query: &query, en: Some(&en), base: "", highlight: None, prerender: false };
+        let html = documents(&page, &matching(&c, &[0, 3]));
+        assert!(html.contains(r#"data-testid="open-hunan-hts">Opinions of Hunan</a>"#), "{html}");
+        // An untitled document is described in English; a title without English is marked Chinese.
+        assert!(html.contains(r#"data-testid="open-jilin-hts">Jilin"#), "{html}");
+        let without = Page { en: None, ..page };
+        assert!(documents(&without, &matching(&c, &[0, 3])).contains(r#"data-testid="open-hunan-hts" lang="zh-CN">湖南省关于&lt;加快&gt;发展的意见</a>"#));
     }
 }

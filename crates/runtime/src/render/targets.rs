@@ -6,10 +6,11 @@
 //! `data-action`: `sort` (with `data-key`), `export-csv`, `export-json`, `clear-filters`.
 
 use super::{href_at, testid, Html, Page};
-use crate::export::{citation, figure, table_csv, table_json, target_value, Style};
+use crate::export::{citation_in, figure, table_csv, table_json, target_value, Style};
 use crate::labels::{self, tr};
-use crate::model::{Target, TargetKind};
+use crate::model::{Sentence, Target, TargetKind};
 use crate::search::Corpus;
+use crate::translation::Translation;
 use crate::url::{Lang, State, View};
 use std::cmp::Ordering;
 
@@ -205,7 +206,7 @@ fn row(h: &mut Html, page: &Page, index: usize) {
     // The sentence that states the target, shown in full and linked to its provision.
     let at = corpus.index_of(&t.provision);
     let provision = at.map(|i| corpus.provision(i));
-    let sentence = provision.and_then(|p| p.sentences.iter().find(|s| s.text.contains(&t.text))).map_or(t.text.as_str(), |s| s.text.as_str());
+    let sentence = source_sentence(corpus, t).map_or(t.text.as_str(), |s| s.text.as_str());
     // Its heading, in English where the edition has it.
     let heading_en = page.en.zip(at).and_then(|(en, i)| corpus.path_en(i, en)).and_then(|path| path.last().copied());
     let (heading, heading_lang) = match (provision.and_then(|p| p.path.last()), heading_en) {
@@ -289,9 +290,22 @@ fn chart(h: &mut Html, page: &Page) {
     h.raw("</svg></figure>");
 }
 
+/// The sentence of its provision that states target `t` (its text as the bundle keeps it
+/// when no sentence holds it whole).
+fn source_sentence<'a>(corpus: &'a Corpus, t: &Target) -> Option<&'a Sentence> {
+    let i = corpus.index_of(&t.provision)?;
+    corpus.provision(i).sentences.iter().find(|s| s.text.contains(&t.text))
+}
+
 /// The targets shown (`rows`), as a download: a CSV with labels in `lang`, or JSON with
 /// codes; each row links to its provision (`base` with `#id`) and cites it.
-pub fn export(corpus: &Corpus, rows: &[usize], lang: Lang, base: &str, json: bool) -> String {
+///
+/// In English with the English edition `en` the citation is [`citation_in`]'s (the
+/// English outline path), and three fields follow the Chinese originals: the indicator's
+/// and the source sentence's unofficial translation, and the unit's English
+/// (`data/taxonomy.json`); each empty (CSV) or `null` (JSON) where there is none.
+pub fn export(corpus: &Corpus, rows: &[usize], lang: Lang, base: &str, en: Option<&Translation>, json: bool) -> String {
+    let en = en.filter(|_| lang == Lang::En);
     let table: Vec<Vec<String>> = rows
         .iter()
         .map(|&k| {
@@ -299,9 +313,9 @@ pub fn export(corpus: &Corpus, rows: &[usize], lang: Lang, base: &str, json: boo
             let i = corpus.index_of(&t.provision);
             let province = province_of(corpus, t);
             let link = format!("{base}#{}", crate::url::percent_encode(&t.provision));
-            let cite = i.map(|i| citation(corpus, i, Style::GbT7714, lang, &link, Some(&t.text))).unwrap_or_default();
+            let cite = i.map(|i| citation_in(corpus, i, Style::GbT7714, lang, &link, Some(&t.text), en)).unwrap_or_default();
             let year = t.year.map(|y| y.to_string()).unwrap_or_default();
-            if json {
+            let mut row = if json {
                 let max = t.value_max.map(figure).unwrap_or_default();
                 let qualifier = t.qualifier.clone().unwrap_or_default();
                 vec![
@@ -320,14 +334,23 @@ pub fn export(corpus: &Corpus, rows: &[usize], lang: Lang, base: &str, json: boo
                 ]
             } else {
                 vec![labels::province(lang, province), t.indicator.clone(), target_value(t, lang), t.unit.clone(), year, t.text.clone(), link, cite]
+            };
+            if let Some(en) = en {
+                row.push(en.get(&translation_key(corpus, k)).unwrap_or_default().to_string());
+                row.push(crate::taxonomy::taxonomy().unit_en(&t.unit).unwrap_or_default().to_string());
+                row.push(source_sentence(corpus, t).and_then(|s| en.get(&s.id)).unwrap_or_default().to_string());
             }
+            row
         })
         .collect();
     if json {
-        let keys = ["province", "indicator", "value", "value_max", "unit", "year", "kind", "qualifier", "text", "provision", "link", "citation"];
+        let mut keys = vec!["province", "indicator", "value", "value_max", "unit", "year", "kind", "qualifier", "text", "provision", "link", "citation"];
+        if en.is_some() {
+            keys.extend(["indicator_en", "unit_en", "sentence_en"]);
+        }
         table_json(&keys, &table)
     } else {
-        let head: Vec<String> = [
+        let mut head: Vec<String> = [
             ("省份", "Province"),
             ("指标", "Indicator"),
             ("数值", "Value"),
@@ -340,6 +363,11 @@ pub fn export(corpus: &Corpus, rows: &[usize], lang: Lang, base: &str, json: boo
         .iter()
         .map(|(zh, en)| tr(lang, zh, en).to_string())
         .collect();
+        if en.is_some() {
+            head.extend(
+                ["Indicator (English, unofficial translation)", "Unit (English)", "Source sentence (English, unofficial translation)"].map(String::from),
+            );
+        }
         table_csv(&head, &table)
     }
 }
@@ -576,18 +604,42 @@ mod tests {
     fn exports_give_labels_in_csv_and_codes_in_json_each_row_linked() {
         let c = corpus();
         let rows = [1, 4];
-        let csv = export(&c, &rows, Lang::Zh, "https://example.org/", false);
+        let csv = export(&c, &rows, Lang::Zh, "https://example.org/", None, false);
         let lines: Vec<&str> = csv.trim_start_matches('\u{FEFF}').trim().split("\r\n").collect();
         assert_eq!(lines.len(), 3, "{csv}");
         assert_eq!(lines[0], "省份,指标,数值,单位,年份,原文,链接,引用（GB/T 7714）");
         assert!(lines[1].starts_with("湖南省,知识产权中介服务机构,≥ 500,家,,达到500家以上,https://example.org/#hunan-hts-1-1"), "{}", lines[1]);
-        let en = export(&c, &rows, Lang::En, "https://example.org/", false);
+        let en = export(&c, &rows, Lang::En, "https://example.org/", None, false);
         assert!(
             en.contains("Province,Indicator,Value,Unit,Year,Source text,Link,Citation (GB/T 7714)") && en.contains("\r\nJilin,农村带宽,4,兆,2015,"),
             "{en}"
         );
-        let json = export(&c, &rows, Lang::En, "https://example.org/", true);
-        assert!(json.starts_with(r#"[{"province":"hunan","indicator":"知识产权中介服务机构","value":500,"value_max":"","unit":"家","year":"","kind":"count","qualifier":"以上","text":"达到500家以上","provision":"hunan-hts-1-1","link":"https://example.org/#hunan-hts-1-1","citation":""}"#), "{json}");
+        let json = export(&c, &rows, Lang::En, "https://example.org/", None, true);
+        assert!(json.starts_with(r#"[{"province":"hunan","indicator":"知识产权中介服务机构","value":500,"value_max":null,"unit":"家","year":null,"kind":"count","qualifier":"以上","text":"达到500家以上","provision":"hunan-hts-1-1","link":"https://example.org/#hunan-hts-1-1","citation":null}"#), "{json}");
         assert!(json.contains(r#""province":"jilin""#) && json.contains(r#""year":2015"#), "{json}");
+    }
+
+    #[test]
+    fn english_exports_add_the_indicator_unit_and_sentence_in_english_beside_the_originals() {
+        let c = corpus();
+        let en = Translation::from_json(
+            r#"{"texts": {"hunan-hts-1-1/t2": "IP agencies", "hunan-hts-1-1:2": "IP agencies reach 500 or more.", "一、发展目标": "I. Goals"}}"#,
+        )
+        .unwrap();
+        let csv = export(&c, &[1, 4], Lang::En, "https://example.org/", Some(&en), false);
+        let lines: Vec<&str> = csv.trim_start_matches('\u{FEFF}').trim().split("\r\n").collect();
+        assert!(
+            lines[0].ends_with(r#","Indicator (English, unofficial translation)",Unit (English),"Source sentence (English, unofficial translation)""#),
+            "{}",
+            lines[0]
+        );
+        assert!(lines[1].ends_with(",IP agencies,count,IP agencies reach 500 or more."), "{}", lines[1]);
+        // Jilin's target has no translation and 兆 no English: empty, never made up.
+        assert!(lines[2].ends_with(",,,"), "{}", lines[2]);
+        let json = export(&c, &[1, 4], Lang::En, "https://example.org/", Some(&en), true);
+        assert!(json.contains(r#""indicator_en":"IP agencies","unit_en":"count","sentence_en":"IP agencies reach 500 or more."}"#), "{json}");
+        assert!(json.contains(r#""indicator_en":null,"unit_en":null,"sentence_en":null}"#), "{json}");
+        // In Chinese the edition is not used: the same columns as without it.
+        assert_eq!(export(&c, &[1, 4], Lang::Zh, "https://example.org/", Some(&en), false), export(&c, &[1, 4], Lang::Zh, "https://example.org/", None, false));
     }
 }
