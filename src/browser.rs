@@ -214,7 +214,9 @@ pub fn set_html(id: &str, html: &str) {
 ///
 /// A new view writes the frame before its hosts: the control (the tab just followed) is
 /// then in none of the new markup, and is focused when a host brings it, if the focus has
-/// not gone anywhere else meanwhile.
+/// not gone anywhere else meanwhile. A control no host brings back once the page is
+/// painted (a compare cell that led to the provisions) hands the focus to the content
+/// (`#main`), where what it led to begins, rather than to the page.
 pub fn replace_content(host: &web_sys::Element, html: &str) {
     let active = document().active_element();
     let focused = active.as_ref().filter(|f| *f != host && host.contains(Some(f)));
@@ -225,8 +227,20 @@ pub fn replace_content(host: &web_sys::Element, html: &str) {
     if let Some(selector) = again {
         match host.query_selector(&selector).ok().flatten() {
             Some(control) => focus(Some(control)),
-            None => MISSING_FOCUS.with(|m| m.set(Some(selector))),
+            None => {
+                MISSING_FOCUS.with(|m| m.set(Some(selector)));
+                after_paint(focus_content_if_lost);
+            }
         }
+    }
+}
+
+/// The end of [`replace_content`]'s wait: a control still missing and the focus still
+/// nowhere, the content takes it.
+fn focus_content_if_lost() {
+    let lost = document().active_element().is_none_or(|a| Some(&a) == document().body().map(Into::into).as_ref());
+    if MISSING_FOCUS.with(|m| m.take()).is_some() && lost {
+        focus(document().get_element_by_id("main"));
     }
 }
 

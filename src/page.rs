@@ -154,7 +154,7 @@ fn hosts(ctx: Ctx) -> Vec<(Host, Memo<String>)> {
             }),
         ),
         (Host::Facets, after_results(ctx, move || facets(ctx))),
-        (Host::Notice, markup(move || ctx.ignored.with(|ignored| notes::notice(ctx.lang.get(), ignored)))),
+        (Host::Notice, markup(move || notice(ctx))),
         (Host::Chips, after_results(ctx, move || ctx.with_page(&controls::chips))),
         (Host::Edition, markup(move || notes::edition_note(ctx.lang.get(), ctx.view.get(), edition(ctx)))),
         (Host::Footer, after_results(ctx, move || ctx.with_page(&|page| controls::footer(page, hosted)))),
@@ -167,6 +167,13 @@ fn hosts(ctx: Ctx) -> Vec<(Host, Memo<String>)> {
         (Host::Targets, markup(move || lazy::view(ctx, |v| v.targets, true))),
         (Host::Documents, markup(move || lazy::view(ctx, |v| v.documents, true))),
     ]
+}
+
+/// The ignored parts of the link, then what it asks for that the corpus lacks.
+fn notice(ctx: Ctx) -> String {
+    let ignored = ctx.ignored.with(|ignored| notes::notice(ctx.lang.get(), ignored));
+    let on_page = |id: &str| document().get_element_by_id(id).is_some();
+    ignored + &ctx.with_page(&|page| notes::gaps(page, &on_page))
 }
 
 fn query_notes(ctx: Ctx) -> String {

@@ -74,6 +74,19 @@ describe('accessibility', () => {
     await page.keyboard.press('Shift+Tab');
     assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), 'view-compare');
   });
+
+  // Regression: a compare cell followed from the keyboard left the focus on the page (the
+  // cell is gone from the provisions it opens), so the next Tab started again from the top.
+  test('a compare cell followed from the keyboard hands the focus to the provisions it opens', async () => {
+    const page = await site.page();
+    await open(page, site.base, '?view=compare');
+    await page.locator('[data-testid=cell-hunan-ip]').focus();
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('view') === null && document.querySelector('[data-testid=provision]'));
+    await page.waitForFunction(() => document.activeElement?.id === 'main', null, { timeout: 2000 });
+    await page.keyboard.press('Tab');
+    assert.ok(await page.evaluate(() => document.getElementById('main').contains(document.activeElement)), 'the next Tab stays in the results');
+  });
 });
 
 describe('layouts', () => {

@@ -300,4 +300,29 @@ describe('the smaller items', () => {
     await open(page, site.base, '?view=documents&doc=jilin-hts&lang=en');
     assert.match(await page.title(), /· HTS Policy Explorer$/);
   });
+
+  // Regression: a province with no document gave empty matrices, and a fragment naming
+  // nothing opened the page at its top, both without a word.
+  test('a link to a province without documents, or to no provision, is told so', async () => {
+    const page = await site.page();
+    await open(page, site.base, '?view=compare&province=xizang');
+    const absent = page.locator('[data-testid=absent-provinces]');
+    await absent.waitFor();
+    assert.match(await absent.innerText(), /语料中没有西藏自治区的文件；现有文件来自：湖南省、吉林省、广东省、四川省、山东省。/);
+    await page.locator('[data-testid=chip-province-xizang]').click();
+    await page.waitForFunction(() => !new URL(location.href).searchParams.get('province'));
+    assert.equal(await absent.count(), 0, 'gone with the filter');
+    await open(page, site.base, '?lang=en#nonexistent');
+    const anchor = page.locator('[data-testid=unknown-anchor]');
+    await anchor.waitFor();
+    assert.match(await anchor.innerText(), /#nonexistent names no provision or heading/);
+    // A provision or the skip link's target is no gap.
+    await open(page, site.base, '#hunan-hts-3-2');
+    await page.waitForSelector('#hunan-hts-3-2.highlighted');
+    assert.equal(await anchor.count(), 0);
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.activeElement.id === 'main');
+    assert.equal(await anchor.count(), 0);
+  });
 });

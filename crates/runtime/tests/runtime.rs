@@ -103,3 +103,33 @@ fn the_issue_case_a_testing_firm_finds_the_general_measures() {
         corpus.search(&decode("?province=guangdong,shandong&domain=general&tool=tax,finance,costs", &[]).state).len()
     );
 }
+
+#[test]
+fn a_link_to_a_province_without_documents_or_to_no_provision_is_told_so() {
+    use hts_runtime::render::{notes::gaps, Page};
+    use hts_runtime::search::Query;
+    use hts_runtime::url::{decode, Lang};
+    let corpus = Corpus::new(seeds().clone());
+    let gap = |url: &str, highlight: Option<&str>| {
+        let state = decode(url, &[]).state;
+        let query = Query::parse("");
+        let page = Page { corpus: &corpus, state: &state, query: &query, en: None, base: "", highlight, prerender: false };
+        gaps(&page, &|id| id == "main")
+    };
+    let xizang = gap("?view=compare&province=xizang,hunan", None);
+    assert!(xizang.contains("语料中没有西藏自治区的文件；现有文件来自：湖南省、吉林省、广东省、四川省、山东省。"), "{xizang}");
+    assert!(!xizang.contains("湖南省的文件"), "a province with documents is not listed as absent");
+    let english = gap("?lang=en&province=xizang", None);
+    assert!(
+        english.contains("The corpus has no document from Tibet (Xizang); its documents are from Hunan, Jilin, Guangdong, Sichuan, Shandong."),
+        "{english}"
+    );
+    let nowhere = gap("", Some("nonexistent"));
+    assert!(nowhere.contains("data-testid=\"unknown-anchor\"") && nowhere.contains("#nonexistent"), "{nowhere}");
+    // A provision, a heading and an element of the page are places to go.
+    let heading = &seeds().documents[0].outline[0].id;
+    for known in ["hunan-hts-3-2", heading.as_str(), "main"] {
+        assert_eq!(gap("", Some(known)), "", "{known}");
+    }
+    assert_eq!(gap("?province=hunan", None), "");
+}
