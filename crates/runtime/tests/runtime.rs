@@ -108,7 +108,7 @@ fn the_issue_case_a_testing_firm_finds_the_general_measures() {
 fn a_link_to_a_province_without_documents_or_to_no_provision_is_told_so() {
     use hts_runtime::render::{notes::gaps, Page};
     use hts_runtime::search::Query;
-    use hts_runtime::url::{decode, Lang};
+    use hts_runtime::url::decode;
     let corpus = Corpus::new(seeds().clone());
     let gap = |url: &str, highlight: Option<&str>| {
         let state = decode(url, &[]).state;
