@@ -103,6 +103,35 @@ pub fn show_more(lang: Lang, next: usize, remaining: usize) -> String {
     h.finish()
 }
 
+/// What the link asks for that the corpus does not have, said above the view: a selected
+/// province with no document (its views would only be empty), and a fragment that names
+/// no provision or heading (`#…`: the page would open at the top without a word) and
+/// nothing else on the page (`on_page`: the skip link's `#main`).
+pub fn gaps(page: &Page, on_page: &dyn Fn(&str) -> bool) -> String {
+    let (corpus, lang) = (page.corpus, page.lang());
+    let docs = &corpus.bundle.documents;
+    let mut h = Html::new();
+    let present = corpus.provinces();
+    let absent: Vec<String> = page.state.provinces.iter().filter(|p| !present.contains(p)).map(|p| labels::province(lang, p)).collect();
+    if !absent.is_empty() {
+        let present: Vec<String> = present.iter().map(|p| labels::province(lang, p)).collect();
+        let text = match lang {
+            Lang::Zh => format!("语料中没有{}的文件；现有文件来自：{}。", absent.join("、"), present.join("、")),
+            Lang::En => format!("The corpus has no document from {}; its documents are from {}.", absent.join(", "), present.join(", ")),
+        };
+        h.element("p", &[("class", "notice"), ("role", "status"), ("data-testid", "absent-provinces")], &text);
+    }
+    let known = |id: &str| corpus.index_of(id).is_some() || docs.iter().any(|d| d.outline.iter().any(|o| o.id == id)) || on_page(id);
+    if let Some(id) = page.highlight.filter(|id| !known(id)) {
+        let text = match lang {
+            Lang::Zh => format!("链接中的位置 #{id} 不是语料中的条文或标题，页面从头显示。"),
+            Lang::En => format!("The link's #{id} names no provision or heading in the corpus; the page opens at its top."),
+        };
+        h.element("p", &[("class", "notice"), ("role", "status"), ("data-testid", "unknown-anchor")], &text);
+    }
+    h.finish()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -144,33 +173,4 @@ mod tests {
         assert!(show_more(Lang::Zh, 50, 70).ends_with(">再显示 50 条（还有 70 条）</button>"));
         assert!(show_more(Lang::En, 3, 3).ends_with(">Show 3 more (3 left)</button>"));
     }
-}
-
-/// What the link asks for that the corpus does not have, said above the view: a selected
-/// province with no document (its views would only be empty), and a fragment that names
-/// no provision or heading (`#…`: the page would open at the top without a word) and
-/// nothing else on the page (`on_page`: the skip link's `#main`).
-pub fn gaps(page: &Page, on_page: &dyn Fn(&str) -> bool) -> String {
-    let (corpus, lang) = (page.corpus, page.lang());
-    let docs = &corpus.bundle.documents;
-    let mut h = Html::new();
-    let present = corpus.provinces();
-    let absent: Vec<String> = page.state.provinces.iter().filter(|p| !present.contains(p)).map(|p| labels::province(lang, p)).collect();
-    if !absent.is_empty() {
-        let present: Vec<String> = present.iter().map(|p| labels::province(lang, p)).collect();
-        let text = match lang {
-            Lang::Zh => format!("语料中没有{}的文件；现有文件来自：{}。", absent.join("、"), present.join("、")),
-            Lang::En => format!("The corpus has no document from {}; its documents are from {}.", absent.join(", "), present.join(", ")),
-        };
-        h.element("p", &[("class", "notice"), ("role", "status"), ("data-testid", "absent-provinces")], &text);
-    }
-    let known = |id: &str| corpus.index_of(id).is_some() || docs.iter().any(|d| d.outline.iter().any(|o| o.id == id)) || on_page(id);
-    if let Some(id) = page.highlight.filter(|id| !known(id)) {
-        let text = match lang {
-            Lang::Zh => format!("链接中的位置 #{id} 不是语料中的条文或标题，页面从头显示。"),
-            Lang::En => format!("The link's #{id} names no provision or heading in the corpus; the page opens at its top."),
-        };
-        h.element("p", &[("class", "notice"), ("role", "status"), ("data-testid", "unknown-anchor")], &text);
-    }
-    h.finish()
 }
