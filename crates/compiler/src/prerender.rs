@@ -351,7 +351,11 @@ mod tests {
             assert!(page.contains(&format!("<h1 lang=\"zh-CN\">{}</h1>", escape(&document_title(doc)))));
             assert!(page.contains("script-src 'none'"));
             if let Some(notes) = &doc.notes {
-                assert!(page.contains(&format!("<p class=\"doc-notes\">{}</p>", escape(notes))), "the notes on {}", doc.id);
+                // Each language marked: the Chinese, then the English.
+                let (zh, en) = hts_runtime::labels::split_note(notes);
+                let spans: Vec<String> =
+                    [(zh, "zh-CN"), (en, "en")].into_iter().filter_map(|(t, l)| Some(format!("<span lang=\"{l}\">{}</span>", escape(t?)))).collect();
+                assert!(page.contains(&format!("<p class=\"doc-notes\">{}</p>", spans.join(" "))), "the notes on {}", doc.id);
             }
             for p in c.bundle.provisions.iter().filter(|p| p.doc == doc.id) {
                 assert!(page.contains(&format!("class=\"reader-provision\" id=\"{}\"", p.id)), "{}", p.id);
