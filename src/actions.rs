@@ -86,7 +86,13 @@ fn on_click(ctx: Ctx, ev: &web_sys::MouseEvent) {
     let attr = |name: &str| button.get_attribute(name).unwrap_or_default();
     let lang = ctx.lang.get_untracked();
     let index: Option<usize> = attr("data-index").parse().ok();
-    let copied = match (attr("data-action").as_str(), index) {
+    let action = attr("data-action");
+    if browser::is_file() && matches!(action.as_str(), "copy-citation" | "copy-plain" | "copy-bibtex") {
+        // From `offline.html` the citation's link is this computer's file: say so.
+        let done = tr(lang, "已复制：其中的链接是本地文件，仅本机可打开", "Copied: its link is a local file that opens only on this computer");
+        let _ = button.set_attribute("data-done", done);
+    }
+    let copied = match (action.as_str(), index) {
         ("copy-link", Some(i)) => copy_link(ctx, lang, i, &button),
         ("copy-citation", Some(i)) => lazy::export(ctx, Export::Citation(i, Style::GbT7714), button.clone()),
         ("copy-plain", Some(i)) => lazy::export(ctx, Export::Citation(i, Style::Plain), button.clone()),

@@ -64,7 +64,11 @@ fn copy_citation(ctx: Ctx, i: usize, style: Style) -> bool {
     let quote = ctx.state.with_untracked(|s| matched_sentences_in(ctx.corpus, i, s, en).join(joiner));
     let link = browser::absolute_url("", Some(&ctx.corpus.provision(i).id));
     let text = citation_in(ctx.corpus, i, style, lang, &link, (!quote.is_empty()).then_some(quote.as_str()), en);
-    browser::copy(&text, tr(lang, "复制引用：", "Copy the citation:"))
+    let prompt = match browser::is_file() {
+        true => tr(lang, "复制引用（其中的链接是本地文件，仅本机可打开）：", "Copy the citation (its link is a local file that opens only on this computer):"),
+        false => tr(lang, "复制引用：", "Copy the citation:"),
+    };
+    browser::copy(&text, prompt)
 }
 
 /// A document's BibTeX entry, linking to its reader.

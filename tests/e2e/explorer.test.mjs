@@ -305,6 +305,12 @@ describe('targets view', () => {
     await open(page, site.base, '?view=targets');
     const bars = await page.locator('[data-testid=growth-bar]').evaluateAll((els) => els.map((e) => [e.dataset.province, e.dataset.value]));
     assert.deepEqual(bars, [['hunan', '20'], ['jilin', '18'], ['guangdong', '20'], ['sichuan', '20'], ['shandong', '20']]);
+    // Each value as the source bounds it, and said to screen readers (regression: "20%"
+    // for 20%以上, and the chart's values were heard by no one).
+    const labels = await page.locator('[data-testid=growth-bar] .bar-value').allTextContents();
+    assert.ok(labels.every((l) => /^(≥ |> |约 )?\d+(\.\d+)?%$/.test(l)) && labels.some((l) => l.startsWith('≥ ')), labels.join(' | '));
+    const described = await page.evaluate(() => document.getElementById(document.querySelector('svg[role=img]').getAttribute('aria-describedby')).textContent);
+    assert.ok(labels.every((l) => described.includes(l)) && described.startsWith('湖南省：'), described);
   });
 });
 

@@ -211,3 +211,17 @@ test('offline.html: copy link says the file:// link opens only on this computer'
   const said = await Promise.race([dialog, page.waitForFunction((b) => /本地/.test(b.textContent), await button.elementHandle()).then(() => button.innerText())]);
   assert.match(said, /仅本机/);
 });
+
+// Regression: a citation copied from offline.html carried the file:// link without a word.
+test('offline.html: a copied citation says its link opens only on this computer', async () => {
+  const page = await site.page();
+  await site.context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.goto(pathToFileURL(path.join(DIST, 'offline.html')).href + '?province=jilin');
+  await page.waitForSelector('[data-testid=provision]');
+  const button = page.locator('[data-testid=provision]').first().locator('[data-testid=copy-citation]');
+  const dialog = new Promise((resolve) => page.once('dialog', async (d) => { resolve(d.message()); await d.dismiss(); }));
+  await button.click();
+  const said = await Promise.race([dialog, page.waitForFunction((b) => /本地/.test(b.textContent), await button.elementHandle()).then(() => button.innerText())]);
+  assert.match(said, /本地文件，仅本机可打开/);
+});
+

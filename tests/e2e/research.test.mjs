@@ -3,7 +3,7 @@
 import { test, before, after, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { start, open, resultCount, attr, settled, screenshot } from './helpers.mjs';
+import { start, open, resultCount, attr, settled, screenshot, copied } from './helpers.mjs';
 
 let site;
 before(async () => { site = await start(); });
@@ -324,5 +324,24 @@ describe('the smaller items', () => {
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => document.activeElement.id === 'main');
     assert.equal(await anchor.count(), 0);
+  });
+
+  // Regression: the reader had no way to cite the paragraph being read.
+  test('each paragraph in the reader copies its own citation', async () => {
+    const page = await site.page();
+    await site.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(site.base).origin });
+    await open(page, site.base, '?view=documents&doc=hunan-hts');
+    const provision = page.locator('[data-testid=reader-provision][data-id="hunan-hts-3-2"]');
+    await provision.waitFor();
+    const text = await copied(page, provision.locator('[data-testid=reader-cite]'));
+    assert.match(text, /第\d+段/);
+    assert.ok(text.includes('#hunan-hts-3-2'), text);
+    assert.equal(await provision.locator('[data-testid=reader-cite]').textContent(), '已复制引用');
+    // In English, the button reads in English and the citation's place is English.
+    await open(page, site.base, '?view=documents&doc=hunan-hts&lang=en');
+    await page.locator('[data-testid=unofficial-translation]').waitFor();
+    const cite = page.locator('[data-testid=reader-provision][data-id="hunan-hts-3-2"] [data-testid=reader-cite]');
+    assert.equal(await cite.textContent(), 'Cite');
+    assert.match(await copied(page, cite), /, paragraph \d+\./);
   });
 });

@@ -361,6 +361,25 @@ fn reader_heading(h: &mut Html, page: &Page, heading: &Heading) {
     h.close("div");
 }
 
+/// The app's "cite" button at the end of a provision's text (in the language it is read
+/// in): its citation (GB/T 7714) copied, as a result card's is, without leaving the reader.
+fn cite(h: &mut Html, page: &Page, p: &Provision) {
+    let Some(i) = page.corpus.index_of(&p.id).filter(|_| !page.prerender) else { return };
+    h.text(" ").element(
+        "button",
+        &[
+            ("class", "link-button cite"),
+            ("type", "button"),
+            (testid(page), "reader-cite"),
+            ("data-action", "copy-citation"),
+            ("data-index", &i.to_string()),
+            ("data-done", page.tr("已复制引用", "Citation copied")),
+            ("aria-label", page.tr("复制此条的引用（GB/T 7714）", "Copy this provision's citation (GB/T 7714)")),
+        ],
+        page.tr("引用", "Cite"),
+    );
+}
+
 /// One provision with its anchor: its text with the search terms marked, and in English
 /// its sentences' translations (a sentence without one in Chinese, said so) and the
 /// responsibility clause as written; a provision that is only a clause has no sentence,
@@ -392,11 +411,15 @@ fn provision(h: &mut Html, page: &Page, doc: &Document, p: &Provision) {
         if let Some(r) = clause {
             h.element("span", &[("class", "responsibility"), ("lang", "zh-CN")], r);
         }
+        cite(h, page, p);
         h.close("p");
     }
     h.raw("<p class=\"zh\" lang=\"zh-CN\">").marked(&p.text, &page.query.highlights(&p.text));
     if let Some(r) = responsibility {
         h.element("span", &[("class", "responsibility")], r);
+    }
+    if page.en.is_none() {
+        cite(h, page, p);
     }
     if page.prerender {
         // The way back into the app, at this provision.
@@ -587,9 +610,10 @@ mod tests {
         assert!(html.contains(r#"data-action="copy-bibtex" data-doc="hunan-hts""#));
         assert!(html.contains(r##"<li class="toc-2"><a href="#hunan-hts-h2" lang="zh-CN">（一）重点任务</a></li>"##), "{html}");
         assert!(html.contains(r#"<div id="hunan-hts-h1" class="doc-h-anchor" data-testid="reader-heading"><div class="doc-h" role="heading" aria-level="3"><span class="zh" lang="zh-CN">一、发展目标</span></div></div>"#), "{html}");
-        assert!(html.contains(r#"<div class="reader-provision" id="hunan-hts-1" data-testid="reader-provision" data-id="hunan-hts-1"><p class="zh" lang="zh-CN">发展<mark>质押</mark>融资。支持企业上市。</p></div>"#), "{html}");
+        assert!(html.contains(r#"<div class="reader-provision" id="hunan-hts-1" data-testid="reader-provision" data-id="hunan-hts-1"><p class="zh" lang="zh-CN">发展<mark>质押</mark>融资。支持企业上市。 <button class="link-button cite" type="button" data-testid="reader-cite" data-action="copy-citation" data-index="0" data-done="已复制引用" aria-label="复制此条的引用（GB/T 7714）">引用</button></p></div>"#), "{html}");
         assert!(html.contains(r#"<div class="reader-provision highlighted" id="hunan-hts-2""#));
-        assert!(html.contains(r#"建设平台。<span class="responsibility">（省科技厅、省财政厅负责）</span></p>"#));
+        // Each provision ends with its "cite" button.
+        assert!(html.contains(r#"建设平台。<span class="responsibility">（省科技厅、省财政厅负责）</span> <button class="link-button cite" type="button" data-testid="reader-cite" data-action="copy-citation" data-index="1" data-done="已复制引用" aria-label="复制此条的引用（GB/T 7714）">引用</button></p>"#));
         assert!(html.contains(r#"<div class="addressee"><span class="zh" lang="zh-CN">各市州人民政府：</span></div>"#));
         assert_eq!(html.matches("data-testid=\"reader-provision\"").count(), 3);
         assert!(!html.contains("show-original") && !html.contains("translated") && !html.contains("in-app"));
@@ -610,11 +634,11 @@ mod tests {
         assert!(html.contains(r##"<a href="#hunan-hts-h2" lang="zh-CN">（一）重点任务 (not translated)</a>"##));
         assert!(html.contains(r#"<div class="doc-h pair" role="heading" aria-level="3"><span class="en" lang="en">I. Goals</span><span class="zh" lang="zh-CN">一、发展目标</span></div>"#), "{html}");
         assert!(html.contains(
-            r#"<div class="reader-provision pair" id="hunan-hts-1" data-testid="reader-provision" data-id="hunan-hts-1"><p class="en" lang="en" data-testid="translated"><span>Develop <mark>pledge</mark> financing. </span><span lang="zh-CN">支持企业上市。 (not translated) </span></p><p class="zh" lang="zh-CN">"#
+            r#"<div class="reader-provision pair" id="hunan-hts-1" data-testid="reader-provision" data-id="hunan-hts-1"><p class="en" lang="en" data-testid="translated"><span>Develop <mark>pledge</mark> financing. </span><span lang="zh-CN">支持企业上市。 (not translated) </span> <button class="link-button cite" type="button" data-testid="reader-cite" data-action="copy-citation" data-index="0" data-done="Citation copied" aria-label="Copy this provision&#39;s citation (GB/T 7714)">Cite</button></p><p class="zh" lang="zh-CN">"#
         ), "{html}");
         // The clause as written after the translation; a provision that is only a clause shows it.
-        assert!(html.contains(r#"<span>Build platforms. </span><span class="responsibility" lang="zh-CN">（省科技厅、省财政厅负责）</span></p>"#));
-        assert!(html.contains(r#"data-testid="translated"><span class="responsibility" lang="zh-CN">（省科技厅、省财政厅负责）</span></p>"#), "{html}");
+        assert!(html.contains(r#"<span>Build platforms. </span><span class="responsibility" lang="zh-CN">（省科技厅、省财政厅负责）</span> <button class="link-button cite" type="button" data-testid="reader-cite" data-action="copy-citation" data-index="1" data-done="Citation copied" aria-label="Copy this provision&#39;s citation (GB/T 7714)">Cite</button></p><p class="zh" lang="zh-CN">建设平台。<span class="responsibility">（省科技厅、省财政厅负责）</span></p>"#));
+        assert!(html.contains(r#"data-testid="translated"><span class="responsibility" lang="zh-CN">（省科技厅、省财政厅负责）</span> <button class="link-button cite" type="button" data-testid="reader-cite" data-action="copy-citation" data-index="2" data-done="Citation copied" aria-label="Copy this provision&#39;s citation (GB/T 7714)">Cite</button></p>"#), "{html}");
         assert!(html.contains(r#"<div class="addressee pair"><span class="en" lang="en">To the city governments:</span>"#));
         assert!(html.contains(r#"<div class="signature pair"><span class="en" lang="zh-CN">湖南省人民政府 (not translated)</span>"#));
         // The issuer in English, beside the name the source gives.

@@ -242,12 +242,12 @@ fn unit(h: &mut Html, page: &Page, unit: &str) {
 
 /// Each province's headline growth target (the first growth rate it states), for the
 /// provinces the filters select (all when none is selected), in the bundle's order.
-pub fn growth_bars<'a>(corpus: &'a Corpus, state: &State) -> Vec<(&'a str, f64)> {
-    let mut bars: Vec<(&str, f64)> = Vec::new();
+pub fn growth_bars<'a>(corpus: &'a Corpus, state: &State) -> Vec<(&'a str, &'a Target)> {
+    let mut bars: Vec<(&str, &Target)> = Vec::new();
     for t in corpus.bundle.targets.iter().filter(|t| t.kind == TargetKind::Growth) {
         let p = province_of(corpus, t);
         if !bars.iter().any(|(q, _)| *q == p) && (state.provinces.is_empty() || state.provinces.iter().any(|s| s == p)) {
-            bars.push((p, t.value));
+            bars.push((p, t));
         }
     }
     bars
@@ -257,8 +257,12 @@ pub fn growth_bars<'a>(corpus: &'a Corpus, state: &State) -> Vec<(&'a str, f64)>
 /// [`figure`]).
 fn chart(h: &mut Html, page: &Page) {
     let bars = growth_bars(page.corpus, page.state);
-    let max = bars.iter().map(|(_, v)| *v).fold(1.0, f64::max);
+    let max = bars.iter().map(|(_, t)| t.value).fold(1.0, f64::max);
     let (bar_h, gap, label_w, chart_w) = (26i32, 10i32, 90i32, 300i32);
+    // Each bar's value as the source bounds it (`≥ 20%` for 20%以上), in a sentence for
+    // screen readers, which read the chart as one image.
+    let values: Vec<String> =
+        bars.iter().map(|(p, t)| format!("{}{}{}%", labels::province(page.lang(), p), page.tr("：", ": "), target_value(t, page.lang()))).collect();
     let height = bars.len() as i32 * (bar_h + gap) + gap;
     h.raw("<figure class=\"chart\">");
     h.element(
@@ -269,22 +273,30 @@ fn chart(h: &mut Html, page: &Page) {
             "Headline target: annual growth of high-tech service revenue, 12th Five-Year Plan (%)",
         ),
     );
-    let view_box = format!("0 0 {} {height}", label_w + chart_w + 60);
+    h.element("p", &[("id", "growth-chart-values"), ("class", "visually-hidden")], &values.join(page.tr("；", "; ")));
+    let view_box = format!("0 0 {} {height}", label_w + chart_w + 80);
     h.open(
         "svg",
-        &[("role", "img"), ("aria-labelledby", "growth-chart-title"), ("viewBox", &view_box), ("width", "100%"), ("preserveAspectRatio", "xMinYMin meet")],
+        &[
+            ("role", "img"),
+            ("aria-labelledby", "growth-chart-title"),
+            ("aria-describedby", "growth-chart-values"),
+            ("viewBox", &view_box),
+            ("width", "100%"),
+            ("preserveAspectRatio", "xMinYMin meet"),
+        ],
     );
-    for (i, (p, v)) in bars.iter().enumerate() {
+    for (i, (p, t)) in bars.iter().enumerate() {
         let y = gap + i as i32 * (bar_h + gap);
-        let w = (f64::from(chart_w) * v / max).round() as i32;
+        let w = (f64::from(chart_w) * t.value / max).round() as i32;
         let text_y = y + bar_h * 7 / 10;
-        let value = figure(*v);
+        let value = figure(t.value);
         let n = |n: i32| n.to_string();
         h.open("g", &[(testid(page), "growth-bar"), ("data-province", p), ("data-value", &value)]);
         let label = labels::province(page.lang(), p);
         h.element("text", &[("x", &n(label_w - 8)), ("y", &n(text_y)), ("text-anchor", "end"), ("class", "bar-label")], &label);
         h.element("rect", &[("x", &n(label_w)), ("y", &n(y)), ("width", &n(w)), ("height", &n(bar_h)), ("class", "bar")], "");
-        h.element("text", &[("x", &n(label_w + w + 6)), ("y", &n(text_y)), ("class", "bar-value")], &format!("{value}%"));
+        h.element("text", &[("x", &n(label_w + w + 6)), ("y", &n(text_y)), ("class", "bar-value")], &format!("{}%", target_value(t, page.lang())));
         h.close("g");
     }
     h.raw("</svg></figure>");
@@ -571,17 +583,20 @@ mod tests {
     fn the_chart_has_a_bar_per_selected_province_headline_growth_target() {
         let c = corpus();
         let bars = growth_bars(&c, &State::default());
-        assert_eq!(bars, [("hunan", 20.0), ("jilin", 18.0)]);
+        let values = |bars: Vec<(&str, &Target)>| bars.iter().map(|(p, t)| (p.to_string(), t.value)).collect::<Vec<_>>();
+        assert_eq!(values(bars), [("hunan".to_string(), 20.0), ("jilin".to_string(), 18.0)]);
         let jilin = State { provinces: vec!["jilin".to_string()], ..State::default() };
-        assert_eq!(growth_bars(&c, &jilin), [("jilin", 18.0)]);
+        assert_eq!(values(growth_bars(&c, &jilin)), [("jilin".to_string(), 18.0)]);
         let html = render(&c, &State::default(), None, Sort::default());
         assert!(
-            html.contains(r#"<svg role="img" aria-labelledby="growth-chart-title" viewBox="0 0 450 82" width="100%" preserveAspectRatio="xMinYMin meet">"#),
+            html.contains(r#"<svg role="img" aria-labelledby="growth-chart-title" aria-describedby="growth-chart-values" viewBox="0 0 470 82" width="100%" preserveAspectRatio="xMinYMin meet">"#),
             "{html}"
         );
         assert!(html.contains(
-            r#"<g data-testid="growth-bar" data-province="hunan" data-value="20"><text x="82" y="28" text-anchor="end" class="bar-label">湖南省</text><rect x="90" y="10" width="300" height="26" class="bar"></rect><text x="396" y="28" class="bar-value">20%</text></g>"#
+            r#"<g data-testid="growth-bar" data-province="hunan" data-value="20"><text x="82" y="28" text-anchor="end" class="bar-label">湖南省</text><rect x="90" y="10" width="300" height="26" class="bar"></rect><text x="396" y="28" class="bar-value">≥ 20%</text></g>"#
         ), "{html}");
+        // Regression: 20%以上 read "20%", and screen readers heard no value at all.
+        assert!(html.contains(r#"<p id="growth-chart-values" class="visually-hidden">湖南省：≥ 20%；吉林省：约 18%</p>"#), "{html}");
         assert!(
             html.contains(
                 r#"data-province="jilin" data-value="18"><text x="82" y="64" text-anchor="end" class="bar-label">吉林省</text><rect x="90" y="46" width="270""#
