@@ -19,9 +19,12 @@ use std::collections::HashMap;
 
 /// A parsed full-text query: every term must match; a term matches when any of its
 /// alternatives occurs. An English word or phrase known to the [`lexicon`] (`patent`,
-/// `intellectual property`, `Guangdong`) adds its Chinese terms as alternatives; a phrase
-/// in quotes, or words that together spell a known phrase, are one term. Traditional and
-/// simplified characters fold alike ([`fold`]).
+/// `intellectual property`, `Guangdong`) adds its Chinese terms as alternatives; words that
+/// together spell a known phrase are one term. A phrase in quotes is one term whatever its
+/// words, as in Chinese (`“知识产权 质押”`): the lexicon's Chinese terms when it knows the
+/// whole phrase, otherwise the phrase as written, its words together and in order (never
+/// split into the words the lexicon knows). Traditional and simplified characters fold
+/// alike ([`fold`]).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Query {
     pub terms: Vec<Vec<String>>,
@@ -41,9 +44,12 @@ impl Query {
         for (words, quoted) in tokens(q) {
             let mut i = 0;
             while i < words.len() {
-                // The longest run of words (all of a quoted phrase) the lexicon knows.
-                let longest = if quoted { words.len() - i } else { lexicon.longest.min(words.len() - i) };
-                let known = (1..=longest).rev().find_map(|n| {
+                // The longest run of words the lexicon knows; of a quoted phrase, only all
+                // of it: a phrase in quotes is one term, never split into the words the
+                // lexicon knows (`"financing pledge"` is not `financing` and `pledge`).
+                let longest = lexicon.longest.min(words.len() - i);
+                let sizes = if quoted { words.len() - i..=words.len() - i } else { 1..=longest };
+                let known = sizes.rev().find_map(|n| {
                     let key: Vec<&str> = words[i..i + n].iter().map(|w| key_word(w)).collect();
                     lookup(&lexicon.terms, &key.join(" ")).map(|zh| (n, zh))
                 });
@@ -904,6 +910,15 @@ mod tests {
         assert_eq!(q.terms[2], vec!["quantum leap"]);
         assert_eq!(q.terms[3], vec!["孵化"]);
         assert_eq!(q.unmapped(), ["quantum leap"]);
+        // Regression: a quoted phrase whose first word the lexicon knows was split into
+        // words (`financing` → 融资 and `pledge` → 质押, found anywhere). It is one term,
+        // searched as written, like any phrase the lexicon does not know whole.
+        let q = Query::parse("\"financing pledge\" “Pledge  Financing”");
+        assert_eq!(q.terms, vec![vec!["financing pledge".to_string()], vec!["pledge financing".to_string()]]);
+        assert_eq!(q.unmapped(), ["financing pledge", "pledge financing"]);
+        assert!(q.readings().is_empty());
+        // Unquoted, the same words are two terms, each read.
+        assert_eq!(Query::parse("financing pledge").terms, vec![vec!["financing", "融资"], vec!["pledge", "质押"]]);
         // Provinces and the taxonomy's own labels; an unknown English or pinyin word is
         // said to be unmapped, numbers and units are not words.
         let q = Query::parse("Guangdong Shenzhen inner mongolia blockchain zhuanli 20% 5G");
@@ -1094,6 +1109,13 @@ mod tests {
         assert_eq!(c.search_in(&q("ip"), Some(&en)), vec![0]);
         assert_eq!(c.search_in(&q("ship"), Some(&en)), vec![1]);
         assert_eq!(c.search_in(&q("relation"), Some(&en)), vec![0], "a longer word may begin one");
+        // A quoted phrase matches where its words are together and in order, not where
+        // each word is (regression: `"ip relationships"` was `ip` and `relationships`).
+        assert_eq!(c.search_in(&q("\"ip protection\""), Some(&en)), vec![0]);
+        assert_eq!(c.search_in(&q("\"ip relationships\""), Some(&en)), Vec::<usize>::new());
+        assert_eq!(c.search_in(&q("\"protection ip\""), Some(&en)), Vec::<usize>::new());
+        assert_eq!(c.search_in(&q("ip relationships"), Some(&en)), vec![0], "unquoted, two terms");
+        assert_eq!(Query::parse("\"IP protection\"").highlights("Strengthen IP protection, IP and protection."), vec![(11, 24)]);
         // Without the translation, or with an empty query, nothing changes.
         for s in [q(""), q("物流"), q("ip"), state(&["hunan"], &[], &["platforms"])] {
             assert_eq!(c.search_in(&s, None), c.search(&s));
