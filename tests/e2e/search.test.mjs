@@ -4,7 +4,7 @@
 // so instead of silently returning nothing.
 import { test, before, after, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { start, open, resultCount, cardTexts, screenshot } from './helpers.mjs';
+import { start, open, settled, cards, resultCount, cardTexts, screenshot } from './helpers.mjs';
 
 let site;
 before(async () => { site = await start(); });
@@ -76,6 +76,33 @@ describe('search folds scripts and reads English', () => {
     const width = await phone.evaluate(() => document.documentElement.scrollWidth);
     assert.ok(width <= 360, `no sideways scroll (${width})`);
     assert.match(await unmapped(phone).innerText(), /“blockchain”、“zhuanli”/);
+    assert.deepEqual(page.problems, []);
+  });
+});
+
+describe('Latin terms are words', () => {
+  test('IP is not found inside ＩＰＴＶ; a Latin word next to Chinese characters or figures is a word', async () => {
+    const page = await site.page();
+    // Regression: `IP` also found the provision with ＩＰＴＶ (folded to `iptv`) and marked its ＩＰ.
+    await open(page, site.base, '?q=IP');
+    await settled(page);
+    // (textContent: cards below the first screen skip rendering and have no innerText.)
+    const texts = await cards(page).allTextContents();
+    assert.ok(texts.length > 0, 'IP finds 知识产权');
+    assert.deepEqual(texts.filter((t) => /ＩＰＴＶ/.test(t)), [], 'no card for ＩＰＴＶ');
+    const marks = await page.locator('[data-testid=provision] mark').allTextContents();
+    assert.ok(marks.length > 0 && marks.every((m) => m === '知识产权'), marks.join('|'));
+    // The word itself is found, full width or not.
+    await open(page, site.base, '?q=iptv');
+    assert.equal(await resultCount(page), 1);
+    assert.deepEqual(await page.locator('[data-testid=provision] mark').allTextContents(), ['ＩＰＴＶ']);
+    // Chinese characters and digits end a word: IC in IC设计, mbps in 20Ｍｂｐｓ.
+    await open(page, site.base, '?q=IC');
+    assert.equal(await resultCount(page), 1);
+    assert.deepEqual(await page.locator('[data-testid=provision] mark').allTextContents(), ['IC']);
+    await open(page, site.base, '?q=mbps');
+    assert.equal(await resultCount(page), 1);
+    assert.deepEqual(await page.locator('[data-testid=provision] mark').allTextContents(), ['Ｍｂｐｓ', 'Ｍｂｐｓ']);
     assert.deepEqual(page.problems, []);
   });
 });

@@ -4,6 +4,21 @@
 //! case, traditional characters to simplified), so a keystroke costs one substring scan per provision and term. Folding maps
 //! one char to one char, so match positions found in folded text highlight the original.
 //!
+//! **The matching rule** (in the folded Chinese text). A term matches where it occurs,
+//! with one exception: a term that begins or ends with a Latin letter (a–z, and accented
+//! Latin letters, after folding: `ＩＰ` is `ip`) matches only as a whole word at that end,
+//! a word being a run of Latin letters. So the character just before the match must not
+//! be a Latin letter when the term begins with one, nor the one just after it when the
+//! term ends with one; anything else ends a word: a space, punctuation, a digit, a CJK
+//! character, the start or end of the text. `IP` finds `IP核`, `ＩＰ地址`, `（IP）` and `TCP/IP`
+//! but not `ＩＰＴＶ`, `VoIP` or `IPv6`; `mbps` finds `20Ｍｂｐｓ` (digits are not letters, and
+//! the corpus glues units to figures: `4000Ｇ`, `20Ｍｂｐｓ`); `IC设计` is found by `IC`. A
+//! term's ends that are not Latin letters are not checked, so Chinese terms and numbers keep
+//! substring matching (`20%` in `120%`, `设计` in `IC设计`), and a mixed term is checked at
+//! its Latin end only (`ip核` is found in `ＩＰ核`, not in `chip核`). The English edition is
+//! matched by its own word rule ([`Query::highlights`]). Hits, highlights and
+//! [`Query::narrows`] all follow the rule (`crate::fold::Finder::term`).
+//!
 //! With the English edition ([`Translation`]), the `*_in` functions also look in each
 //! provision's English (its translated outline headings and sentences): a query term
 //! matches a provision when it occurs in the Chinese as today, or, as a word, in the
@@ -96,24 +111,27 @@ impl Query {
         &self.unmapped
     }
     /// Whether every folded text this query matches is matched by a query of the terms
-    /// `wider` too, by substring (so a search for it need look only among `wider`'s hits):
-    /// each of `wider`'s terms is implied by one of this query's, a term implying another
-    /// when each of its alternatives contains one of the other's. (`知识产权` narrows
-    /// `知识`; `知识 质押` narrows `质押`.) Not for the English edition, matched by word.
+    /// `wider` too (so a search for it need look only among `wider`'s hits): each of
+    /// `wider`'s terms is implied by one of this query's, a term implying another when each
+    /// of its alternatives contains one of the other's as that one is matched, a Latin word
+    /// as a word (`知识产权` narrows `知识`; `知识 质押` narrows `质押`; `ip核` narrows `ip`,
+    /// `ip` does not narrow `i`). Where the other's match reaches an end of the alternative,
+    /// the alternative's own match says what is beyond it: a Latin letter at that end has
+    /// none next to it in the text. Not for the English edition, matched by word.
     pub fn narrows(&self, wider: &[Vec<String>]) -> bool {
-        let implies = |term: &Vec<String>, other: &Vec<String>| term.iter().all(|a| other.iter().any(|b| a.contains(b.as_str())));
+        let implies = |term: &Vec<String>, other: &Vec<String>| term.iter().all(|a| other.iter().any(|b| Finder::term(b).is_in(a)));
         wider.iter().all(|other| self.terms.iter().any(|term| implies(term, other)))
     }
-    /// Every term occurs in the folded text.
+    /// Every term occurs in the folded text (a Latin word as a word, see the module).
     pub fn matches(&self, folded: &str) -> bool {
         matches_either(&self.finders(), folded, &[])
     }
     /// Each term's alternatives prepared for scanning many texts (see [`Finder`]).
     fn finders(&self) -> Vec<Vec<Finder<'_>>> {
-        self.terms.iter().map(|alts| alts.iter().map(|a| Finder::new(a)).collect()).collect()
+        self.terms.iter().map(|alts| alts.iter().map(|a| Finder::term(a)).collect()).collect()
     }
     /// Char ranges `[start, end)` of matches in `text`, merged and sorted: in a Chinese
-    /// text (width, case and script folded), or in an English one (a text without Han
+    /// text (width, case and script folded; a Latin term as a word, see the module), or in an English one (a text without Han
     /// characters, such as a translation), where the terms are found as words, ASCII case
     /// aside: `IP` in “IP services”, not in “relationship”; a term of at most three chars
     /// only as a whole word, a longer one also as a word's beginning (`patent` in
@@ -132,14 +150,19 @@ impl Query {
             return merge(ranges);
         }
         let folded: Vec<char> = fold(text).chars().collect();
+        let letter = |i: Option<usize>| i.and_then(|i| folded.get(i)).is_some_and(|&c| crate::fold::is_latin_letter(c));
         for alt in self.terms.iter().flatten() {
             let needle: Vec<char> = alt.chars().collect();
             if needle.is_empty() || needle.len() > folded.len() {
                 continue;
             }
+            // A Latin letter at an end of the term must end a word there (as `Finder::term`).
+            let left = needle.first().is_some_and(|&c| crate::fold::is_latin_letter(c));
+            let right = needle.last().is_some_and(|&c| crate::fold::is_latin_letter(c));
             for start in 0..=folded.len() - needle.len() {
-                if folded[start..start + needle.len()] == needle[..] {
-                    ranges.push((start, start + needle.len()));
+                let end = start + needle.len();
+                if folded[start..end] == needle[..] && !(left && letter(start.checked_sub(1))) && !(right && letter(Some(end))) {
+                    ranges.push((start, end));
                 }
             }
         }
@@ -1013,6 +1036,13 @@ mod tests {
         // A word with alternatives narrows a query only through each of them.
         assert!(!Query::parse("patent").narrows(&terms("专利")), "{:?}", terms("patent"));
         assert!(Query::parse("专利").narrows(&terms("专")));
+        // Latin words are matched as words, so a longer word does not narrow a shorter one
+        // it begins with: `ipx` matches `ipx`, where `ip` finds nothing.
+        assert!(!Query::parse("ipx").narrows(&terms("ip")));
+        assert!(!Query::parse("ip").narrows(&terms("i")));
+        assert!(Query::parse("ip核").narrows(&terms("ip")));
+        assert!(Query::parse("tcp/ip").narrows(&terms("ip")) && Query::parse("tcp/ip").narrows(&terms("tcp")));
+        assert!(Query::parse("20mbps").narrows(&terms("mbps")));
     }
 
     /// The kept hits and the character index of `Corpus::hits` (typing on scans only the
@@ -1027,6 +1057,8 @@ mod tests {
             "检验检测认证。",
             "融资担保体系。",
             "专利导航 patent pools。",
+            "发展ＩＰＴＶ、IC设计。",
+            "ＩＰ核与ＩＣ。",
             "知識產權保護。",
             "𠀋𡈽之地，知识产权。",
         ];
@@ -1081,6 +1113,18 @@ mod tests {
             "检",
             "知识产权 质押",
             "知识产权",
+            // Latin terms are words: typing on from a word to a longer one (`ip` → `ipt`
+            // → `iptv`) finds what a fresh scan finds, not only the shorter word's hits.
+            "i",
+            "ip",
+            "ipt",
+            "iptv",
+            "ip",
+            "ip核",
+            "ic",
+            "ic设计",
+            "pool",
+            "pools",
             // Characters beyond the Basic Multilingual Plane, indexed apart.
             "𡈽",
             "𠀋𡈽",
@@ -1188,9 +1232,12 @@ mod tests {
         // A Chinese query finds nothing in English, an English one its words in Chinese text.
         assert!(Query::parse("物流 知识产权").highlights("Modern logistics and IP").is_empty());
         assert_eq!(Query::parse("IP").highlights("知识产权（IP）"), vec![(0, 4), (5, 7)]);
-        // In Chinese text, Latin inside Latin is still found, as before.
+        // In Chinese text a Latin term is a whole word too: digits and CJK characters end
+        // a word, letters do not (regression: `IP` marked the ＩＰ of ＩＰＴＶ, `cp` the CP of ICP).
         assert_eq!(Query::parse("mbps").highlights("达到20Ｍｂｐｓ"), vec![(4, 8)]);
-        assert_eq!(Query::parse("cp").highlights("ICP许可"), vec![(1, 3)]);
+        assert_eq!(Query::parse("cp").highlights("ICP许可"), vec![]);
+        assert_eq!(Query::parse("IP").highlights("ＩＰＴＶ、ＩＰ核，IP地址"), vec![(5, 7), (9, 11)]);
+        assert_eq!(Query::parse("ip核").highlights("ＩＰ核与chip核"), vec![(0, 3)]);
     }
 
     #[test]
