@@ -106,3 +106,27 @@ describe('Latin terms are words', () => {
     assert.deepEqual(page.problems, []);
   });
 });
+
+describe('the query in a link', () => {
+  test('a query longer than 200 characters is cut to its first 200, and the page says so in either language', async () => {
+    // Regression: the cut query was listed as "not recognised and ignored" (`q=知识产权…`).
+    const page = await site.page();
+    const long = '知识产权 '.repeat(60); // 300 characters
+    await open(page, site.base, `?q=${encodeURIComponent(long)}`);
+    const notice = await page.locator('[data-testid=notice]').innerText();
+    assert.match(notice, /检索词过长（最多 200 字），已截取前 200 字/);
+    assert.doesNotMatch(notice, /无法识别|q=/);
+    assert.equal(await page.inputValue('[data-testid=search]'), long.slice(0, 200), 'the first 200 are in the box');
+    const cut = await resultCount(page);
+    await open(page, site.base, `?q=${encodeURIComponent('知识产权')}`);
+    assert.equal(cut, await resultCount(page), 'and are searched');
+    await open(page, site.base, `?lang=en&q=${encodeURIComponent(long)}&view=map`);
+    const en = await page.locator('[data-testid=notice]').innerText();
+    assert.match(en, /were not recognised and were ignored: view=map\. The search was longer than 200 characters; its first 200 are searched\./);
+    // A character beyond the Basic Multilingual Plane across the limit is kept whole.
+    await open(page, site.base, `?q=${'a'.repeat(199)}%F0%9F%98%80b`);
+    assert.equal(await page.inputValue('[data-testid=search]'), `${'a'.repeat(199)}😀`);
+    assert.match(await page.locator('[data-testid=notice]').innerText(), /检索词过长/);
+    assert.deepEqual(page.problems, []);
+  });
+});

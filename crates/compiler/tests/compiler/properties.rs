@@ -127,6 +127,7 @@ fn a_100_kb_query_is_cut_and_reported() {
     let d = decode(&format!("q={long}"), &DOCS);
     assert_eq!(d.state.q.chars().count(), MAX_QUERY_CHARS);
     assert_eq!(d.ignored[0].key, "q");
+    assert_eq!(d.ignored[0].reason, hts_runtime::url::Reason::TooLong, "cut, not unrecognised");
 }
 
 /// Fragments of official prose and structure, mixed at random.
