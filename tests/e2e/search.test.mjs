@@ -129,4 +129,32 @@ describe('the query in a link', () => {
     assert.match(await page.locator('[data-testid=notice]').innerText(), /检索词过长/);
     assert.deepEqual(page.problems, []);
   });
+
+  test('a search of only spaces is no search: no q in the address, typed or in a link', async () => {
+    // Regression: typing spaces wrote `q=%20%20` into the address, and a link with it kept it.
+    const page = await site.page();
+    await open(page, site.base, '?province=hunan');
+    const all = await resultCount(page);
+    const entries = await page.evaluate(() => history.length);
+    await page.fill('[data-testid=search]', '   ');
+    await page.waitForTimeout(200);
+    assert.equal(new URL(page.url()).search, '?province=hunan', 'spaces change nothing in the address');
+    assert.equal(await page.evaluate(() => history.length), entries, 'and make no history entry');
+    assert.equal(await resultCount(page), all);
+    // Cleared to spaces after a search: the address loses its q.
+    await page.fill('[data-testid=search]', '质押');
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('q') === '质押');
+    await page.fill('[data-testid=search]', '  ');
+    await page.waitForFunction(() => !new URL(location.href).searchParams.has('q'), null, { timeout: 5000 });
+    assert.equal(new URL(page.url()).search, '?province=hunan');
+    assert.equal(await resultCount(page), all);
+    // A link with only spaces: no search, and the address the app writes next has no q.
+    await open(page, site.base, '?q=%20%20&province=hunan');
+    assert.equal(await resultCount(page), all);
+    assert.equal(await page.inputValue('[data-testid=search]'), '');
+    await page.locator('[data-testid=facet-province-jilin]').click();
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('province') === 'hunan,jilin');
+    assert.equal(new URL(page.url()).search, '?province=hunan,jilin');
+    assert.deepEqual(page.problems, []);
+  });
 });

@@ -207,7 +207,10 @@ pub fn decode(query: &str, docs: &[&str]) -> Decoded {
         match key.as_str() {
             "q" => {
                 let mut clean: String = value.chars().filter(|c| !c.is_control()).collect();
-                if clean.chars().count() > MAX_QUERY_CHARS {
+                if clean.trim().is_empty() {
+                    // Only spaces: no search (a shared `q=%20%20`), so no `q` when written.
+                    clean.clear();
+                } else if clean.chars().count() > MAX_QUERY_CHARS {
                     // Spaces around the words are not part of the search: cut only what is.
                     clean = clean.trim().to_string();
                 }
@@ -250,6 +253,8 @@ fn add_codes(value: &str, into: &mut Vec<String>, ignored: &mut Vec<Ignored>, ke
 }
 
 /// Encodes a state as `?key=value&…` in a fixed key order, or `""` for the default state.
+/// A query of only spaces is no search and has no `q` (as typed, its spaces stay in the
+/// state, and in the search box).
 pub fn encode(state: &State) -> String {
     let mut parts = Vec::new();
     for facet in Facet::ALL {
@@ -259,7 +264,7 @@ pub fn encode(state: &State) -> String {
             parts.push(format!("{}={}", facet.key(), values.join(",")));
         }
     }
-    if !state.q.is_empty() {
+    if !state.q.trim().is_empty() {
         parts.push(format!("q={}", percent_encode(&state.q)));
     }
     if state.view != View::Provisions {
@@ -518,5 +523,26 @@ mod tests {
         let d = decode(&format!("?q={}", "%00a%07".repeat(300)), &DOCS);
         assert_eq!(d.state.q, "a".repeat(200));
         assert_eq!(decode(&encode(&d.state), &DOCS), Decoded { state: d.state.clone(), ignored: vec![] });
+    }
+
+    #[test]
+    fn a_query_of_only_spaces_is_no_search() {
+        // Regression: typing only spaces wrote `q=%20%20`, and a link with it kept them.
+        let typed = State { q: "  ".into(), provinces: vec!["hunan".into()], ..State::default() };
+        assert_eq!(encode(&typed), "?province=hunan");
+        let blank = State { q: " \u{3000} ".into(), ..State::default() };
+        assert_eq!((encode(&blank).as_str(), blank.has_filters()), ("", false));
+        for blank in ["?q=%20%20", "?q=++", "?q=%E3%80%80%09%20", "?q=", "?q=%00%20"] {
+            let d = decode(blank, &DOCS);
+            assert_eq!(d.state, State::default(), "{blank}");
+            assert!(d.ignored.is_empty(), "{blank}");
+            assert_eq!(encode(&d.state), "", "{blank}: canonicalised away");
+        }
+        // A query with words keeps its spaces as typed (the box is written from the state).
+        assert_eq!(decode("?q=%20%E4%B8%93%E5%88%A9%20", &DOCS).state.q, " 专利 ");
+        assert_eq!(encode(&State { q: " 专利 ".into(), ..State::default() }), "?q=%20%E4%B8%93%E5%88%A9%20");
+        // Also when too long: 300 spaces are no search, not a cut search.
+        let d = decode(&format!("?q={}", "%20".repeat(300)), &DOCS);
+        assert_eq!((d.state.q.as_str(), d.ignored.len()), ("", 0));
     }
 }
