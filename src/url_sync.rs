@@ -43,9 +43,15 @@ impl Ctx {
                 return;
             }
             ctx.url_write_pending.set(false);
+            let query = ctx.state.with_untracked(url::encode);
+            // Typing that leaves the address as it is (spaces only: no search) makes no
+            // history entry; the next keystroke that changes it starts the search's.
+            if query == browser::search() && browser::hash().is_none() {
+                return;
+            }
             let mode = if ctx.typed_entry.get_untracked() { History::Replace } else { History::Push };
             ctx.typed_entry.set(true);
-            browser::write_url(&ctx.state.with_untracked(url::encode), None, mode);
+            browser::write_url(&query, None, mode);
         });
     }
 

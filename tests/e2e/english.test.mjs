@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { start, open, cards, DIST, screenshot, copied } from './helpers.mjs';
+import { start, open, settled, cards, cardCount, DIST, screenshot, copied } from './helpers.mjs';
 
 let site;
 before(async () => { site = await start(); });
@@ -246,6 +246,26 @@ describe('English search, citations and exports', () => {
     // The same word in Chinese mode is not in the Chinese text: nothing found, and said so.
     await open(page, site.base, '?q=logistics');
     assert.equal(await cards(page).count(), 0);
+  });
+
+  test('a quoted phrase matches only where its words stand together, in that order', async () => {
+    // Regression: `"financing pledge"` was read as `financing` (融资) and `pledge` (质押),
+    // each found anywhere; the translation says "pledge financing", never "financing pledge".
+    const page = await site.page();
+    await openEnglish(page, '?lang=en&q=%22financing%20pledge%22');
+    assert.equal(await cardCount(page), 0);
+    assert.match(await page.locator('[data-testid=query-unmapped]').innerText(), /No Chinese term known for “financing pledge”; searched as written/);
+    await openEnglish(page, '?lang=en&q=%22pledge%20financing%22');
+    await settled(page);
+    // (textContent: cards below the first screen skip rendering and have no innerText.)
+    const texts = await cards(page).allTextContents();
+    assert.ok(texts.length > 0 && texts.every((t) => /pledge financing/i.test(t)), texts.join('\n'));
+    const marks = await page.locator('[data-testid=provision] mark').allTextContents();
+    assert.ok(marks.length > 0 && marks.every((m) => /^pledge financing$/i.test(m)), marks.join('|'));
+    // Unquoted, the words are two terms, each with its Chinese: many more provisions.
+    await openEnglish(page, '?lang=en&q=financing%20pledge');
+    assert.ok(await cardCount(page) > texts.length);
+    assert.deepEqual(page.problems, []);
   });
 
   test('citations name the English title as an unofficial translation beside the Chinese', async () => {

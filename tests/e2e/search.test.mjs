@@ -4,7 +4,7 @@
 // so instead of silently returning nothing.
 import { test, before, after, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { start, open, resultCount, cardTexts, screenshot } from './helpers.mjs';
+import { start, open, settled, cards, resultCount, cardTexts, screenshot } from './helpers.mjs';
 
 let site;
 before(async () => { site = await start(); });
@@ -76,6 +76,85 @@ describe('search folds scripts and reads English', () => {
     const width = await phone.evaluate(() => document.documentElement.scrollWidth);
     assert.ok(width <= 360, `no sideways scroll (${width})`);
     assert.match(await unmapped(phone).innerText(), /“blockchain”、“zhuanli”/);
+    assert.deepEqual(page.problems, []);
+  });
+});
+
+describe('Latin terms are words', () => {
+  test('IP is not found inside ＩＰＴＶ; a Latin word next to Chinese characters or figures is a word', async () => {
+    const page = await site.page();
+    // Regression: `IP` also found the provision with ＩＰＴＶ (folded to `iptv`) and marked its ＩＰ.
+    await open(page, site.base, '?q=IP');
+    await settled(page);
+    // (textContent: cards below the first screen skip rendering and have no innerText.)
+    const texts = await cards(page).allTextContents();
+    assert.ok(texts.length > 0, 'IP finds 知识产权');
+    assert.deepEqual(texts.filter((t) => /ＩＰＴＶ/.test(t)), [], 'no card for ＩＰＴＶ');
+    const marks = await page.locator('[data-testid=provision] mark').allTextContents();
+    assert.ok(marks.length > 0 && marks.every((m) => m === '知识产权'), marks.join('|'));
+    // The word itself is found, full width or not.
+    await open(page, site.base, '?q=iptv');
+    assert.equal(await resultCount(page), 1);
+    assert.deepEqual(await page.locator('[data-testid=provision] mark').allTextContents(), ['ＩＰＴＶ']);
+    // Chinese characters and digits end a word: IC in IC设计, mbps in 20Ｍｂｐｓ.
+    await open(page, site.base, '?q=IC');
+    assert.equal(await resultCount(page), 1);
+    assert.deepEqual(await page.locator('[data-testid=provision] mark').allTextContents(), ['IC']);
+    await open(page, site.base, '?q=mbps');
+    assert.equal(await resultCount(page), 1);
+    assert.deepEqual(await page.locator('[data-testid=provision] mark').allTextContents(), ['Ｍｂｐｓ', 'Ｍｂｐｓ']);
+    assert.deepEqual(page.problems, []);
+  });
+});
+
+describe('the query in a link', () => {
+  test('a query longer than 200 characters is cut to its first 200, and the page says so in either language', async () => {
+    // Regression: the cut query was listed as "not recognised and ignored" (`q=知识产权…`).
+    const page = await site.page();
+    const long = '知识产权 '.repeat(60); // 300 characters
+    await open(page, site.base, `?q=${encodeURIComponent(long)}`);
+    const notice = await page.locator('[data-testid=notice]').innerText();
+    assert.match(notice, /检索词过长（最多 200 字），已截取前 200 字/);
+    assert.doesNotMatch(notice, /无法识别|q=/);
+    assert.equal(await page.inputValue('[data-testid=search]'), long.slice(0, 200), 'the first 200 are in the box');
+    const cut = await resultCount(page);
+    await open(page, site.base, `?q=${encodeURIComponent('知识产权')}`);
+    assert.equal(cut, await resultCount(page), 'and are searched');
+    await open(page, site.base, `?lang=en&q=${encodeURIComponent(long)}&view=map`);
+    const en = await page.locator('[data-testid=notice]').innerText();
+    assert.match(en, /were not recognised and were ignored: view=map\. The search was longer than 200 characters; its first 200 are searched\./);
+    // A character beyond the Basic Multilingual Plane across the limit is kept whole.
+    await open(page, site.base, `?q=${'a'.repeat(199)}%F0%9F%98%80b`);
+    assert.equal(await page.inputValue('[data-testid=search]'), `${'a'.repeat(199)}😀`);
+    assert.match(await page.locator('[data-testid=notice]').innerText(), /检索词过长/);
+    assert.deepEqual(page.problems, []);
+  });
+
+  test('a search of only spaces is no search: no q in the address, typed or in a link', async () => {
+    // Regression: typing spaces wrote `q=%20%20` into the address, and a link with it kept it.
+    const page = await site.page();
+    await open(page, site.base, '?province=hunan');
+    const all = await resultCount(page);
+    const entries = await page.evaluate(() => history.length);
+    await page.fill('[data-testid=search]', '   ');
+    await page.waitForTimeout(200);
+    assert.equal(new URL(page.url()).search, '?province=hunan', 'spaces change nothing in the address');
+    assert.equal(await page.evaluate(() => history.length), entries, 'and make no history entry');
+    assert.equal(await resultCount(page), all);
+    // Cleared to spaces after a search: the address loses its q.
+    await page.fill('[data-testid=search]', '质押');
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('q') === '质押');
+    await page.fill('[data-testid=search]', '  ');
+    await page.waitForFunction(() => !new URL(location.href).searchParams.has('q'), null, { timeout: 5000 });
+    assert.equal(new URL(page.url()).search, '?province=hunan');
+    assert.equal(await resultCount(page), all);
+    // A link with only spaces: no search, and the address the app writes next has no q.
+    await open(page, site.base, '?q=%20%20&province=hunan');
+    assert.equal(await resultCount(page), all);
+    assert.equal(await page.inputValue('[data-testid=search]'), '');
+    await page.locator('[data-testid=facet-province-jilin]').click();
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('province') === 'hunan,jilin');
+    assert.equal(new URL(page.url()).search, '?province=hunan,jilin');
     assert.deepEqual(page.problems, []);
   });
 });

@@ -4,6 +4,21 @@
 //! case, traditional characters to simplified), so a keystroke costs one substring scan per provision and term. Folding maps
 //! one char to one char, so match positions found in folded text highlight the original.
 //!
+//! **The matching rule** (in the folded Chinese text). A term matches where it occurs,
+//! with one exception: a term that begins or ends with a Latin letter (a–z, and accented
+//! Latin letters, after folding: `ＩＰ` is `ip`) matches only as a whole word at that end,
+//! a word being a run of Latin letters. So the character just before the match must not
+//! be a Latin letter when the term begins with one, nor the one just after it when the
+//! term ends with one; anything else ends a word: a space, punctuation, a digit, a CJK
+//! character, the start or end of the text. `IP` finds `IP核`, `ＩＰ地址`, `（IP）` and `TCP/IP`
+//! but not `ＩＰＴＶ`, `VoIP` or `IPv6`; `mbps` finds `20Ｍｂｐｓ` (digits are not letters, and
+//! the corpus glues units to figures: `4000Ｇ`, `20Ｍｂｐｓ`); `IC设计` is found by `IC`. A
+//! term's ends that are not Latin letters are not checked, so Chinese terms and numbers keep
+//! substring matching (`20%` in `120%`, `设计` in `IC设计`), and a mixed term is checked at
+//! its Latin end only (`ip核` is found in `ＩＰ核`, not in `chip核`). The English edition is
+//! matched by its own word rule ([`Query::highlights`]). Hits, highlights and
+//! [`Query::narrows`] all follow the rule (`crate::fold::Finder::term`).
+//!
 //! With the English edition ([`Translation`]), the `*_in` functions also look in each
 //! provision's English (its translated outline headings and sentences): a query term
 //! matches a provision when it occurs in the Chinese as today, or, as a word, in the
@@ -19,9 +34,12 @@ use std::collections::HashMap;
 
 /// A parsed full-text query: every term must match; a term matches when any of its
 /// alternatives occurs. An English word or phrase known to the [`lexicon`] (`patent`,
-/// `intellectual property`, `Guangdong`) adds its Chinese terms as alternatives; a phrase
-/// in quotes, or words that together spell a known phrase, are one term. Traditional and
-/// simplified characters fold alike ([`fold`]).
+/// `intellectual property`, `Guangdong`) adds its Chinese terms as alternatives; words that
+/// together spell a known phrase are one term. A phrase in quotes is one term whatever its
+/// words, as in Chinese (`“知识产权 质押”`): the lexicon's Chinese terms when it knows the
+/// whole phrase, otherwise the phrase as written, its words together and in order (never
+/// split into the words the lexicon knows). Traditional and simplified characters fold
+/// alike ([`fold`]).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Query {
     pub terms: Vec<Vec<String>>,
@@ -41,9 +59,12 @@ impl Query {
         for (words, quoted) in tokens(q) {
             let mut i = 0;
             while i < words.len() {
-                // The longest run of words (all of a quoted phrase) the lexicon knows.
-                let longest = if quoted { words.len() - i } else { lexicon.longest.min(words.len() - i) };
-                let known = (1..=longest).rev().find_map(|n| {
+                // The longest run of words the lexicon knows; of a quoted phrase, only all
+                // of it: a phrase in quotes is one term, never split into the words the
+                // lexicon knows (`"financing pledge"` is not `financing` and `pledge`).
+                let longest = lexicon.longest.min(words.len() - i);
+                let sizes = if quoted { words.len() - i..=words.len() - i } else { 1..=longest };
+                let known = sizes.rev().find_map(|n| {
                     let key: Vec<&str> = words[i..i + n].iter().map(|w| key_word(w)).collect();
                     lookup(&lexicon.terms, &key.join(" ")).map(|zh| (n, zh))
                 });
@@ -90,24 +111,27 @@ impl Query {
         &self.unmapped
     }
     /// Whether every folded text this query matches is matched by a query of the terms
-    /// `wider` too, by substring (so a search for it need look only among `wider`'s hits):
-    /// each of `wider`'s terms is implied by one of this query's, a term implying another
-    /// when each of its alternatives contains one of the other's. (`知识产权` narrows
-    /// `知识`; `知识 质押` narrows `质押`.) Not for the English edition, matched by word.
+    /// `wider` too (so a search for it need look only among `wider`'s hits): each of
+    /// `wider`'s terms is implied by one of this query's, a term implying another when each
+    /// of its alternatives contains one of the other's as that one is matched, a Latin word
+    /// as a word (`知识产权` narrows `知识`; `知识 质押` narrows `质押`; `ip核` narrows `ip`,
+    /// `ip` does not narrow `i`). Where the other's match reaches an end of the alternative,
+    /// the alternative's own match says what is beyond it: a Latin letter at that end has
+    /// none next to it in the text. Not for the English edition, matched by word.
     pub fn narrows(&self, wider: &[Vec<String>]) -> bool {
-        let implies = |term: &Vec<String>, other: &Vec<String>| term.iter().all(|a| other.iter().any(|b| a.contains(b.as_str())));
+        let implies = |term: &Vec<String>, other: &Vec<String>| term.iter().all(|a| other.iter().any(|b| Finder::term(b).is_in(a)));
         wider.iter().all(|other| self.terms.iter().any(|term| implies(term, other)))
     }
-    /// Every term occurs in the folded text.
+    /// Every term occurs in the folded text (a Latin word as a word, see the module).
     pub fn matches(&self, folded: &str) -> bool {
         matches_either(&self.finders(), folded, &[])
     }
     /// Each term's alternatives prepared for scanning many texts (see [`Finder`]).
     fn finders(&self) -> Vec<Vec<Finder<'_>>> {
-        self.terms.iter().map(|alts| alts.iter().map(|a| Finder::new(a)).collect()).collect()
+        self.terms.iter().map(|alts| alts.iter().map(|a| Finder::term(a)).collect()).collect()
     }
     /// Char ranges `[start, end)` of matches in `text`, merged and sorted: in a Chinese
-    /// text (width, case and script folded), or in an English one (a text without Han
+    /// text (width, case and script folded; a Latin term as a word, see the module), or in an English one (a text without Han
     /// characters, such as a translation), where the terms are found as words, ASCII case
     /// aside: `IP` in “IP services”, not in “relationship”; a term of at most three chars
     /// only as a whole word, a longer one also as a word's beginning (`patent` in
@@ -126,14 +150,19 @@ impl Query {
             return merge(ranges);
         }
         let folded: Vec<char> = fold(text).chars().collect();
+        let letter = |i: Option<usize>| i.and_then(|i| folded.get(i)).is_some_and(|&c| crate::fold::is_latin_letter(c));
         for alt in self.terms.iter().flatten() {
             let needle: Vec<char> = alt.chars().collect();
             if needle.is_empty() || needle.len() > folded.len() {
                 continue;
             }
+            // A Latin letter at an end of the term must end a word there (as `Finder::term`).
+            let left = needle.first().is_some_and(|&c| crate::fold::is_latin_letter(c));
+            let right = needle.last().is_some_and(|&c| crate::fold::is_latin_letter(c));
             for start in 0..=folded.len() - needle.len() {
-                if folded[start..start + needle.len()] == needle[..] {
-                    ranges.push((start, start + needle.len()));
+                let end = start + needle.len();
+                if folded[start..end] == needle[..] && !(left && letter(start.checked_sub(1))) && !(right && letter(Some(end))) {
+                    ranges.push((start, end));
                 }
             }
         }
@@ -904,6 +933,15 @@ mod tests {
         assert_eq!(q.terms[2], vec!["quantum leap"]);
         assert_eq!(q.terms[3], vec!["孵化"]);
         assert_eq!(q.unmapped(), ["quantum leap"]);
+        // Regression: a quoted phrase whose first word the lexicon knows was split into
+        // words (`financing` → 融资 and `pledge` → 质押, found anywhere). It is one term,
+        // searched as written, like any phrase the lexicon does not know whole.
+        let q = Query::parse("\"financing pledge\" “Pledge  Financing”");
+        assert_eq!(q.terms, vec![vec!["financing pledge".to_string()], vec!["pledge financing".to_string()]]);
+        assert_eq!(q.unmapped(), ["financing pledge", "pledge financing"]);
+        assert!(q.readings().is_empty());
+        // Unquoted, the same words are two terms, each read.
+        assert_eq!(Query::parse("financing pledge").terms, vec![vec!["financing", "融资"], vec!["pledge", "质押"]]);
         // Provinces and the taxonomy's own labels; an unknown English or pinyin word is
         // said to be unmapped, numbers and units are not words.
         let q = Query::parse("Guangdong Shenzhen inner mongolia blockchain zhuanli 20% 5G");
@@ -998,6 +1036,13 @@ mod tests {
         // A word with alternatives narrows a query only through each of them.
         assert!(!Query::parse("patent").narrows(&terms("专利")), "{:?}", terms("patent"));
         assert!(Query::parse("专利").narrows(&terms("专")));
+        // Latin words are matched as words, so a longer word does not narrow a shorter one
+        // it begins with: `ipx` matches `ipx`, where `ip` finds nothing.
+        assert!(!Query::parse("ipx").narrows(&terms("ip")));
+        assert!(!Query::parse("ip").narrows(&terms("i")));
+        assert!(Query::parse("ip核").narrows(&terms("ip")));
+        assert!(Query::parse("tcp/ip").narrows(&terms("ip")) && Query::parse("tcp/ip").narrows(&terms("tcp")));
+        assert!(Query::parse("20mbps").narrows(&terms("mbps")));
     }
 
     /// The kept hits and the character index of `Corpus::hits` (typing on scans only the
@@ -1012,6 +1057,8 @@ mod tests {
             "检验检测认证。",
             "融资担保体系。",
             "专利导航 patent pools。",
+            "发展ＩＰＴＶ、IC设计。",
+            "ＩＰ核与ＩＣ。",
             "知識產權保護。",
             "𠀋𡈽之地，知识产权。",
         ];
@@ -1066,6 +1113,18 @@ mod tests {
             "检",
             "知识产权 质押",
             "知识产权",
+            // Latin terms are words: typing on from a word to a longer one (`ip` → `ipt`
+            // → `iptv`) finds what a fresh scan finds, not only the shorter word's hits.
+            "i",
+            "ip",
+            "ipt",
+            "iptv",
+            "ip",
+            "ip核",
+            "ic",
+            "ic设计",
+            "pool",
+            "pools",
             // Characters beyond the Basic Multilingual Plane, indexed apart.
             "𡈽",
             "𠀋𡈽",
@@ -1094,6 +1153,13 @@ mod tests {
         assert_eq!(c.search_in(&q("ip"), Some(&en)), vec![0]);
         assert_eq!(c.search_in(&q("ship"), Some(&en)), vec![1]);
         assert_eq!(c.search_in(&q("relation"), Some(&en)), vec![0], "a longer word may begin one");
+        // A quoted phrase matches where its words are together and in order, not where
+        // each word is (regression: `"ip relationships"` was `ip` and `relationships`).
+        assert_eq!(c.search_in(&q("\"ip protection\""), Some(&en)), vec![0]);
+        assert_eq!(c.search_in(&q("\"ip relationships\""), Some(&en)), Vec::<usize>::new());
+        assert_eq!(c.search_in(&q("\"protection ip\""), Some(&en)), Vec::<usize>::new());
+        assert_eq!(c.search_in(&q("ip relationships"), Some(&en)), vec![0], "unquoted, two terms");
+        assert_eq!(Query::parse("\"IP protection\"").highlights("Strengthen IP protection, IP and protection."), vec![(11, 24)]);
         // Without the translation, or with an empty query, nothing changes.
         for s in [q(""), q("物流"), q("ip"), state(&["hunan"], &[], &["platforms"])] {
             assert_eq!(c.search_in(&s, None), c.search(&s));
@@ -1166,9 +1232,12 @@ mod tests {
         // A Chinese query finds nothing in English, an English one its words in Chinese text.
         assert!(Query::parse("物流 知识产权").highlights("Modern logistics and IP").is_empty());
         assert_eq!(Query::parse("IP").highlights("知识产权（IP）"), vec![(0, 4), (5, 7)]);
-        // In Chinese text, Latin inside Latin is still found, as before.
+        // In Chinese text a Latin term is a whole word too: digits and CJK characters end
+        // a word, letters do not (regression: `IP` marked the ＩＰ of ＩＰＴＶ, `cp` the CP of ICP).
         assert_eq!(Query::parse("mbps").highlights("达到20Ｍｂｐｓ"), vec![(4, 8)]);
-        assert_eq!(Query::parse("cp").highlights("ICP许可"), vec![(1, 3)]);
+        assert_eq!(Query::parse("cp").highlights("ICP许可"), vec![]);
+        assert_eq!(Query::parse("IP").highlights("ＩＰＴＶ、ＩＰ核，IP地址"), vec![(5, 7), (9, 11)]);
+        assert_eq!(Query::parse("ip核").highlights("ＩＰ核与chip核"), vec![(0, 3)]);
     }
 
     #[test]

@@ -5,7 +5,9 @@
 use crate::search::Facet;
 use crate::taxonomy::taxonomy;
 
-/// Longest `q` kept; a longer one is cut (and reported) so no link can stall the page.
+/// Longest `q` kept, in characters (Unicode scalar values, so a cut never splits one);
+/// a longer one is cut to its first `MAX_QUERY_CHARS`, which are searched, and the page
+/// says so ([`Reason::TooLong`]), so no link can stall the page.
 pub const MAX_QUERY_CHARS: usize = 200;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -151,11 +153,28 @@ impl Facet {
     }
 }
 
-/// A part of a URL that was not used.
+/// A part of a URL that was not used as written, and why (the notice says which).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Ignored {
     pub key: String,
     pub value: String,
+    pub reason: Reason,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reason {
+    /// An unknown code or a bad value: dropped.
+    Unrecognised,
+    /// A `q` longer than [`MAX_QUERY_CHARS`]: its first `MAX_QUERY_CHARS` characters are
+    /// searched (`value` is what was cut off, its first 20 characters).
+    TooLong,
+}
+
+impl Ignored {
+    /// An unknown code or bad value of `key`.
+    pub fn unrecognised(key: &str, value: &str) -> Ignored {
+        Ignored { key: key.to_string(), value: value.to_string(), reason: Reason::Unrecognised }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -187,24 +206,35 @@ pub fn decode(query: &str, docs: &[&str]) -> Decoded {
         }
         match key.as_str() {
             "q" => {
-                let clean: String = value.chars().filter(|c| !c.is_control()).collect();
+                let mut clean: String = value.chars().filter(|c| !c.is_control()).collect();
+                if clean.trim().is_empty() {
+                    // Only spaces: no search (a shared `q=%20%20`), so no `q` when written.
+                    clean.clear();
+                } else if clean.chars().count() > MAX_QUERY_CHARS {
+                    // Spaces around the words are not part of the search: cut only what is.
+                    clean = clean.trim().to_string();
+                }
                 if clean.chars().count() > MAX_QUERY_CHARS {
-                    ignored.push(Ignored { key: "q".into(), value: format!("{}…", clean.chars().take(20).collect::<String>()) });
-                    state.q = clean.chars().take(MAX_QUERY_CHARS).collect();
+                    // Cut at a char, never inside one (a multibyte character or an escape
+                    // decoded above), whatever the bytes of the link.
+                    let mut chars = clean.chars();
+                    state.q = chars.by_ref().take(MAX_QUERY_CHARS).collect();
+                    let rest: String = chars.take(20).collect();
+                    ignored.push(Ignored { key: "q".into(), value: format!("{rest}…"), reason: Reason::TooLong });
                 } else {
                     state.q = clean;
                 }
             }
             "view" => match View::from_code(&value) {
                 Some(v) => state.view = v,
-                None => ignored.push(Ignored { key, value }),
+                None => ignored.push(Ignored::unrecognised(&key, &value)),
             },
             "doc" if docs.contains(&value.as_str()) => state.doc = Some(value),
             "lang" if value == "zh" || value == "en" => state.lang = if value == "en" { Lang::En } else { Lang::Zh },
             "group" if value == "province" => state.group_by_province = true,
             "measure" if value == "share" => state.shares = true,
             "measure" if value == "count" => state.shares = false,
-            "doc" | "lang" | "group" | "measure" => ignored.push(Ignored { key, value }),
+            "doc" | "lang" | "group" | "measure" => ignored.push(Ignored::unrecognised(&key, &value)),
             // Unknown keys never matter (e.g. tracking parameters).
             _ => {}
         }
@@ -215,7 +245,7 @@ pub fn decode(query: &str, docs: &[&str]) -> Decoded {
 fn add_codes(value: &str, into: &mut Vec<String>, ignored: &mut Vec<Ignored>, key: &str, known: impl Fn(&str) -> bool) {
     for code in value.split(',').map(str::trim).filter(|c| !c.is_empty()) {
         if !known(code) {
-            ignored.push(Ignored { key: key.to_string(), value: code.to_string() });
+            ignored.push(Ignored::unrecognised(key, code));
         } else if !into.iter().any(|c| c == code) {
             into.push(code.to_string());
         }
@@ -223,6 +253,8 @@ fn add_codes(value: &str, into: &mut Vec<String>, ignored: &mut Vec<Ignored>, ke
 }
 
 /// Encodes a state as `?key=value&…` in a fixed key order, or `""` for the default state.
+/// A query of only spaces is no search and has no `q` (as typed, its spaces stay in the
+/// state, and in the search box).
 pub fn encode(state: &State) -> String {
     let mut parts = Vec::new();
     for facet in Facet::ALL {
@@ -232,7 +264,7 @@ pub fn encode(state: &State) -> String {
             parts.push(format!("{}={}", facet.key(), values.join(",")));
         }
     }
-    if !state.q.is_empty() {
+    if !state.q.trim().is_empty() {
         parts.push(format!("q={}", percent_encode(&state.q)));
     }
     if state.view != View::Provisions {
@@ -441,7 +473,7 @@ mod tests {
     fn general_is_a_domain_value() {
         let d = decode("?domain=testing,general,nope", &DOCS);
         assert_eq!(d.state.domains, vec!["testing", "general"]);
-        assert_eq!(d.ignored, vec![Ignored { key: "domain".into(), value: "nope".into() }]);
+        assert_eq!(d.ignored, vec![Ignored::unrecognised("domain", "nope")]);
         assert_eq!(encode(&d.state), "?domain=testing,general");
     }
 
@@ -452,5 +484,65 @@ mod tests {
             assert_eq!(s.codes(facet).len(), 1, "{}", facet.key());
             assert!(encode(&s).contains(&format!("{}=", facet.key())));
         }
+    }
+
+    /// `q=` with `n` copies of `unit`, percent-encoded as a browser sends it.
+    fn long_q(unit: &str, n: usize) -> String {
+        format!("?q={}&province=hunan", percent_encode(&unit.repeat(n)))
+    }
+
+    #[test]
+    fn a_too_long_query_is_cut_at_a_char_and_reported_as_too_long() {
+        // Regression: a `q` over 200 characters was cut but reported as not recognised.
+        for unit in ["质", "a", "😀", "e\u{301}", "知識", "%", "+"] {
+            let n = 250;
+            let d = decode(&long_q(unit, n), &DOCS);
+            assert_eq!(d.state.q.chars().count(), MAX_QUERY_CHARS, "{unit}");
+            assert!(unit.repeat(n).starts_with(&d.state.q), "{unit}: the first 200 characters");
+            assert_eq!(d.state.provinces, vec!["hunan"], "{unit}: the rest of the link is read");
+            assert_eq!(d.ignored.len(), 1, "{unit}");
+            assert_eq!((d.ignored[0].key.as_str(), d.ignored[0].reason), ("q", Reason::TooLong), "{unit}");
+        }
+        // Exactly 200 is not cut; 201 is; a multibyte char across the limit is kept whole
+        // or not at all, and a broken escape at the end is one replacement char.
+        let d = decode(&long_q("质", MAX_QUERY_CHARS), &DOCS);
+        assert_eq!((d.state.q.chars().count(), d.ignored.len()), (200, 0));
+        let d = decode(&format!("?q={}%F0%9F%98%80", "a".repeat(199)), &DOCS);
+        assert_eq!((d.state.q.chars().count(), d.ignored.len()), (200, 0));
+        assert!(d.state.q.ends_with('😀'));
+        let d = decode(&format!("?q={}%F0%9F%98%80b", "a".repeat(199)), &DOCS);
+        assert_eq!(d.state.q, format!("{}😀", "a".repeat(199)));
+        assert_eq!(d.ignored[0].reason, Reason::TooLong);
+        let d = decode(&format!("?q={}%E8%B4", "质".repeat(200)), &DOCS);
+        assert_eq!(d.state.q, "质".repeat(200), "the broken escape is the 201st char, cut");
+        // Spaces around a query of 200 characters do not make it too long.
+        let d = decode(&format!("?q=%20%20{}{}", "质".repeat(200), "%20".repeat(30)), &DOCS);
+        assert_eq!((d.state.q.as_str(), d.ignored.len()), ("质".repeat(200).as_str(), 0));
+        // Control characters do not count, and whatever is cut, encoding the state gives a
+        // link that decodes to the same state, with nothing to report.
+        let d = decode(&format!("?q={}", "%00a%07".repeat(300)), &DOCS);
+        assert_eq!(d.state.q, "a".repeat(200));
+        assert_eq!(decode(&encode(&d.state), &DOCS), Decoded { state: d.state.clone(), ignored: vec![] });
+    }
+
+    #[test]
+    fn a_query_of_only_spaces_is_no_search() {
+        // Regression: typing only spaces wrote `q=%20%20`, and a link with it kept them.
+        let typed = State { q: "  ".into(), provinces: vec!["hunan".into()], ..State::default() };
+        assert_eq!(encode(&typed), "?province=hunan");
+        let blank = State { q: " \u{3000} ".into(), ..State::default() };
+        assert_eq!((encode(&blank).as_str(), blank.has_filters()), ("", false));
+        for blank in ["?q=%20%20", "?q=++", "?q=%E3%80%80%09%20", "?q=", "?q=%00%20"] {
+            let d = decode(blank, &DOCS);
+            assert_eq!(d.state, State::default(), "{blank}");
+            assert!(d.ignored.is_empty(), "{blank}");
+            assert_eq!(encode(&d.state), "", "{blank}: canonicalised away");
+        }
+        // A query with words keeps its spaces as typed (the box is written from the state).
+        assert_eq!(decode("?q=%20%E4%B8%93%E5%88%A9%20", &DOCS).state.q, " 专利 ");
+        assert_eq!(encode(&State { q: " 专利 ".into(), ..State::default() }), "?q=%20%E4%B8%93%E5%88%A9%20");
+        // Also when too long: 300 spaces are no search, not a cut search.
+        let d = decode(&format!("?q={}", "%20".repeat(300)), &DOCS);
+        assert_eq!((d.state.q.as_str(), d.ignored.len()), ("", 0));
     }
 }

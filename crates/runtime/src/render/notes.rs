@@ -8,22 +8,36 @@
 use super::{Html, Page};
 use crate::labels::{self, tr};
 use crate::search::Query;
-use crate::url::{Ignored, Lang, View};
+use crate::url::{Ignored, Lang, Reason, View, MAX_QUERY_CHARS};
 
-/// The parts of the URL that were ignored, with a button that dismisses the notice
-/// (`data-action="dismiss-notice"`); nothing when none were.
+/// The parts of the URL that were ignored (unrecognised, listed) or cut (a query too
+/// long, said in a sentence of its own), with a button that dismisses the notice
+/// (`data-action="dismiss-notice"`); nothing when there were none.
 pub fn notice(lang: Lang, ignored: &[Ignored]) -> String {
     if ignored.is_empty() {
         return String::new();
     }
     let mut h = Html::new();
     h.raw("<div class=\"notice\" role=\"status\" data-testid=\"notice\"><span>");
-    h.text(tr(lang, "链接中的以下内容无法识别，已忽略：", "These parts of the link were not recognised and were ignored: "));
-    for (n, part) in ignored.iter().enumerate() {
-        if n > 0 {
-            h.raw(", ");
+    let unrecognised: Vec<&Ignored> = ignored.iter().filter(|i| i.reason == Reason::Unrecognised).collect();
+    if !unrecognised.is_empty() {
+        h.text(tr(lang, "链接中的以下内容无法识别，已忽略：", "These parts of the link were not recognised and were ignored: "));
+        for (n, part) in unrecognised.iter().enumerate() {
+            if n > 0 {
+                h.raw(", ");
+            }
+            h.text(&part.key).raw("=").text(&part.value);
         }
-        h.text(&part.key).raw("=").text(&part.value);
+    }
+    if ignored.iter().any(|i| i.reason == Reason::TooLong) {
+        if !unrecognised.is_empty() {
+            h.text(tr(lang, "。", ". "));
+        }
+        let cut = match lang {
+            Lang::Zh => format!("检索词过长（最多 {MAX_QUERY_CHARS} 字），已截取前 {MAX_QUERY_CHARS} 字。"),
+            Lang::En => format!("The search was longer than {MAX_QUERY_CHARS} characters; its first {MAX_QUERY_CHARS} are searched."),
+        };
+        h.raw("<span data-testid=\"notice-too-long\">").text(&cut).raw("</span>");
     }
     h.raw("</span><button class=\"link-button\" data-action=\"dismiss-notice\">");
     h.text(tr(lang, "知道了", "Dismiss")).raw("</button></div>");
@@ -138,11 +152,29 @@ mod tests {
 
     #[test]
     fn notice_lists_the_ignored_parts_escaped() {
-        let ignored = [Ignored { key: "province".into(), value: "<x>".into() }, Ignored { key: "view".into(), value: "map".into() }];
+        let ignored = [Ignored::unrecognised("province", "<x>"), Ignored::unrecognised("view", "map")];
         let html = notice(Lang::En, &ignored);
         assert!(html.contains("ignored: province=&lt;x&gt;, view=map</span>"), "{html}");
         assert!(html.contains("data-action=\"dismiss-notice\">Dismiss</button>"));
         assert_eq!(notice(Lang::Zh, &[]), "");
+    }
+
+    #[test]
+    fn notice_says_a_too_long_query_was_cut_not_unrecognised() {
+        // Regression: a query over 200 characters was listed as "not recognised" (`q=质质…`).
+        let decoded = crate::url::decode(&format!("?q={}", crate::url::percent_encode(&"质".repeat(300))), &[]);
+        let zh = notice(Lang::Zh, &decoded.ignored);
+        assert!(zh.contains(">检索词过长（最多 200 字），已截取前 200 字。</span>"), "{zh}");
+        assert!(!zh.contains("无法识别") && !zh.contains("q="), "{zh}");
+        let en = notice(Lang::En, &decoded.ignored);
+        assert!(en.contains(">The search was longer than 200 characters; its first 200 are searched.</span>"), "{en}");
+        assert!(!en.contains("not recognised"), "{en}");
+        // With unrecognised parts too: both, each said as what it is.
+        let decoded = crate::url::decode(&format!("?view=map&q={}", "a".repeat(201)), &[]);
+        let en = notice(Lang::En, &decoded.ignored);
+        assert!(en.contains("were ignored: view=map. <span data-testid=\"notice-too-long\">The search was longer"), "{en}");
+        let zh = notice(Lang::Zh, &decoded.ignored);
+        assert!(zh.contains("已忽略：view=map。<span data-testid=\"notice-too-long\">检索词过长"), "{zh}");
     }
 
     #[test]
