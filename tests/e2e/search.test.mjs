@@ -127,6 +127,11 @@ describe('the query in a link', () => {
     await open(page, site.base, `?q=${'a'.repeat(199)}%F0%9F%98%80b`);
     assert.equal(await page.inputValue('[data-testid=search]'), `${'a'.repeat(199)}😀`);
     assert.match(await page.locator('[data-testid=notice]').innerText(), /检索词过长/);
+    // Typed, the box takes no more than a link keeps.
+    await open(page, site.base, '');
+    await page.locator('[data-testid=search]').fill('');
+    await page.locator('[data-testid=search]').pressSequentially('专利 '.repeat(70), { delay: 0 });
+    assert.equal((await page.inputValue('[data-testid=search]')).length, 200);
     assert.deepEqual(page.problems, []);
   });
 

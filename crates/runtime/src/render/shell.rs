@@ -74,9 +74,20 @@ pub fn search_box(h: &mut Html, page: &Page) {
     h.open("div", &[("class", "search"), ("role", "search")]);
     h.element("label", &[("for", id)], page.tr("全文检索", "Full-text search"));
     let placeholder = page.tr("如：质押、孵化、20%、patent", "e.g. 质押, 孵化, 20%, patent");
+    // Typing stops where a link's `q` is cut (`maxlength` counts UTF-16 units: never more
+    // characters than that).
+    let max = crate::url::MAX_QUERY_CHARS.to_string();
     h.open(
         "input",
-        &[("id", id), ("type", "search"), (testid(page), "search"), ("autocomplete", "off"), ("placeholder", placeholder), ("value", &page.state.q)],
+        &[
+            ("id", id),
+            ("type", "search"),
+            (testid(page), "search"),
+            ("autocomplete", "off"),
+            ("maxlength", &max),
+            ("placeholder", placeholder),
+            ("value", &page.state.q),
+        ],
     );
     let hint =
         page.tr("多个词用空格分隔，须同时出现；英文短语可加引号", "Separate terms with spaces; all must match. Quote an English phrase to keep it whole");
