@@ -67,7 +67,8 @@ pub fn or_unknown(lang: Lang, value: &Option<String>) -> String {
 pub fn split_note(note: &str) -> (Option<&str>, Option<&str>) {
     let wide = |c: char| crate::search::has_han(c.encode_utf8(&mut [0; 4])) || matches!(c, '\u{3000}'..='\u{303F}' | '\u{FF00}'..='\u{FFEF}' | '“' | '”');
     let Some((at, c)) = note.char_indices().rev().find(|&(_, c)| wide(c)) else { return (None, Some(note)) };
-    let (zh, en) = note.split_at(at + c.len_utf8());
+    // Checked: a panicking `split_at` pulls 4.2 kB (raw) of panic formatting into the wasm.
+    let Some((zh, en)) = note.split_at_checked(at + c.len_utf8()) else { return (Some(note), None) };
     match en.trim() {
         en if en.chars().any(|c| c.is_ascii_alphabetic()) => (Some(zh.trim()), Some(en)),
         _ => (Some(note), None),
