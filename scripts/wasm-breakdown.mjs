@@ -112,15 +112,40 @@ function namedBuild(cargoWasm) {
   const out = path.join(dir, 'named.wasm');
   execFileSync(path.join(bin, 'wasm-opt'), ['-Oz', '-g', '--low-memory-unused', '--strip-producers', '--strip-target-features', path.join(dir, 'app_bg.wasm'), '-o', out], { stdio: 'inherit' });
   const buf = fs.readFileSync(out);
+  // The modules loaded on first use, as wasm-split wrote them (names kept, mangled).
+  const modules = fs.readdirSync(dir).filter((f) => /^(split|chunk)_\w+\.wasm$/.test(f)).map((f) => [f, fs.readFileSync(path.join(dir, f))]);
   fs.rmSync(dir, { recursive: true, force: true });
-  return buf;
+  return { buf, modules };
+}
+
+/** A mangled Rust name made readable enough to tell what a function is:
+ *  `_ZN11hts_runtime6labels10split_note17h…E` → `hts_runtime::labels::split_note`, and the
+ *  v0 scheme's identifiers (`_RNvNtCs…_4core3str19slice_error_fail_rt` →
+ *  `core::str::slice_error_fail_rt`), crate disambiguators and hashes dropped. */
+export function readable(name) {
+  // v0 writes `_` between a length and an identifier starting with a digit or `_`, and
+  // lengths in backreferences (`B4_`) and disambiguators (`s1h_`), which are no names.
+  const idents = (s, v0) => {
+    const out = [];
+    for (let i = 0; i < s.length;) {
+      const m = (v0 ? /^(\d+)_?/ : /^(\d+)/).exec(s.slice(i));
+      if (!m || (v0 && /[sB]/.test(s[i - 1] ?? ''))) { i += m ? m[0].length : 1; continue; }
+      const n = Number(m[1]);
+      const id = s.slice(i + m[0].length, i + m[0].length + n);
+      if (n > 0 && id.length === n && /^[A-Za-z_$][\w$.]*$/.test(id)) { out.push(id); i += m[0].length + n; } else i += m[0].length;
+    }
+    return out;
+  };
+  if (name.startsWith('_ZN')) return idents(name.slice(3), false).filter((p) => !/^h[0-9a-f]{16}$/.test(p)).join('::').replace(/(^|::)_(?=\$)/g, '$1').replace(/\$LT\$/g, '<').replace(/\$GT\$/g, '>').replace(/\$u7b\$/g, '{').replace(/\$u7d\$/g, '}').replace(/\$u20\$/g, ' ');
+  if (name.startsWith('_R')) return idents(name.slice(2).replace(/Cs[0-9A-Za-z]+_(?=\d)/g, ''), true).join('::');
+  return name;
 }
 
 const kb = (n) => (n / 1000).toFixed(1);
 
 export function printBreakdown(shippedPath, cargoWasm, top = 20) {
   const shipped = fs.readFileSync(shippedPath);
-  const named = namedBuild(cargoWasm);
+  const { buf: named, modules: namedModules } = namedBuild(cargoWasm);
   const a = parseWasm(shipped);
   const b = parseWasm(named);
   const sec = (w, n) => w.sections.filter((s) => s.name === n).reduce((x, s) => x + s.size, 0);
@@ -162,6 +187,19 @@ export function printBreakdown(shippedPath, cargoWasm, top = 20) {
   const short = (s) => (s.length > 160 ? s.slice(0, 157) + '…' : s).replace(/\|/g, '\\|');
   fns.sort((x, y) => y.size - x.size).slice(0, top)
     .forEach((f, i) => console.log(`| ${i + 1} | ${f.size} | ${((100 * f.size) / code).toFixed(2)}% | \`${short(f.name)}\` |`));
+
+  // The modules' own top functions: what a change to a lazy view costs shows here (panic
+  // formatting pulled in by one slicing call cost the views module 4.2 kB raw, unseen in
+  // its size alone).
+  const each = Math.max(5, Math.round(top / 2));
+  for (const [file, buf] of namedModules) {
+    const m = parseWasm(buf);
+    const mfns = m.bodies.map((size, i) => ({ size, name: readable(m.names.get(m.importedFunctions + i) ?? `func[${m.importedFunctions + i}]`) }));
+    const total = mfns.reduce((x, f) => x + f.size, 0);
+    console.log(`\n### ${file} before optimisation: top ${each} of ${mfns.length} functions (${kb(total)} kB of code, raw bytes)\n`);
+    console.log('| bytes | function |\n|---:|---|');
+    mfns.sort((x, y) => y.size - x.size).slice(0, each).forEach((f) => console.log(`| ${f.size} | \`${short(f.name)}\` |`));
+  }
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
