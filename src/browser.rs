@@ -66,19 +66,23 @@ const SCROLL_FRAMES: u8 = 6;
 
 fn scroll_when_rendered(id: String, frames: u8) {
     match document().get_element_by_id(&id) {
-        Some(el) => settle_scroll(el, SCROLL_FRAMES),
+        Some(_) => settle_scroll(id, SCROLL_FRAMES),
         None if frames > 0 => request_animation_frame(move || scroll_when_rendered(id, frames - 1)),
         None => {}
     }
 }
 
-/// Scrolls the element into view, centred, or its top at the top when it is taller than
-/// the window (centred, its beginning would be above it). Provisions off screen skip
-/// layout (`content-visibility: auto`) and count at an estimated height until seen, so a
-/// scroll can land wrong once those above its target are laid out (an English provision
-/// 600 px from where it was aimed, measured): the scroll is repeated after the next frame
-/// (whose rendering lays out what came on screen) until the element stays where it was put.
-fn settle_scroll(el: web_sys::Element, frames: u8) {
+/// Scrolls the element with this id into view, centred, or its top at the top when it is
+/// taller than the window (centred, its beginning would be above it), then checks after
+/// the next frame and scrolls again until it stays where it was put:
+/// - provisions off screen skip layout (`content-visibility: auto`) and count at an
+///   estimated height until seen, so a scroll can land wrong once those above its target
+///   are laid out (an English provision 600 px off, measured);
+/// - the rest of the results is written a frame after the first screen, replacing the
+///   element scrolled to: the element is looked up by its id each time (holding the first
+///   one, the scroll aimed at a detached element and a phone landed 3,745 px off).
+fn settle_scroll(id: String, frames: u8) {
+    let Some(el) = document().get_element_by_id(&id) else { return };
     let tall = || window().inner_height().ok().and_then(|h| h.as_f64()).is_some_and(|h| el.get_bounding_client_rect().height() > h);
     let scroll = |tall: bool| {
         let options = web_sys::ScrollIntoViewOptions::new();
@@ -95,8 +99,10 @@ fn settle_scroll(el: web_sys::Element, frames: u8) {
     if frames > 0 {
         request_animation_frame(move || {
             request_animation_frame(move || {
-                if (el.get_bounding_client_rect().top() - put).abs() > 1.0 {
-                    settle_scroll(el, frames - 1);
+                let now = document().get_element_by_id(&id);
+                let moved = now.as_ref().is_none_or(|now| *now != el || (now.get_bounding_client_rect().top() - put).abs() > 1.0);
+                if moved {
+                    settle_scroll(id, frames - 1);
                 }
             })
         });
@@ -215,8 +221,8 @@ pub fn set_html(id: &str, html: &str) {
 /// A new view writes the frame before its hosts: the control (the tab just followed) is
 /// then in none of the new markup, and is focused when a host brings it, if the focus has
 /// not gone anywhere else meanwhile. A control no host brings back once the page is
-/// painted (a compare cell that led to the provisions) hands the focus to the content
-/// (`#main`), where what it led to begins, rather than to the page.
+/// painted (a compare cell that led to the provisions) hands the focus to where what it
+/// led to begins, rather than to the page.
 pub fn replace_content(host: &web_sys::Element, html: &str) {
     let active = document().active_element();
     let focused = active.as_ref().filter(|f| *f != host && host.contains(Some(f)));
@@ -236,11 +242,13 @@ pub fn replace_content(host: &web_sys::Element, html: &str) {
 }
 
 /// The end of [`replace_content`]'s wait: a control still missing and the focus still
-/// nowhere, the content takes it.
+/// nowhere, the provision the address names takes it (its first link: "show it" led
+/// there), or else the content.
 fn focus_content_if_lost() {
     let lost = document().active_element().is_none_or(|a| Some(&a) == document().body().map(Into::into).as_ref());
     if MISSING_FOCUS.with(|m| m.take()).is_some() && lost {
-        focus(document().get_element_by_id("main"));
+        let linked = hash().and_then(|id| document().get_element_by_id(&id)).and_then(|el| el.query_selector("a").ok().flatten());
+        focus(linked.or_else(|| document().get_element_by_id("main")));
     }
 }
 

@@ -56,6 +56,17 @@ describe('general measures', () => {
   });
 });
 
+/** The top of element `id` once it has stayed put for three frames. */
+async function settledTop(page, id) {
+  return page.evaluate(async (id) => {
+    const at = () => Math.round(document.getElementById(id).getBoundingClientRect().top);
+    const frame = () => new Promise((r) => requestAnimationFrame(() => r()));
+    let last = NaN;
+    for (let stable = 0; stable < 3;) { await frame(); const now = at(); stable = now === last ? stable + 1 : 0; last = now; }
+    return last;
+  }, id);
+}
+
 describe('compare cells open exactly what they count', () => {
   for (const filters of ['', 'tool=tax,finance,costs', 'domain=ip&tool=finance', 'province=hunan,jilin&q=服务', 'domain=testing,general&tool=environment']) {
     test(`every visible cell, ${filters || 'no filters'}`, async () => {
@@ -274,7 +285,28 @@ describe('the smaller items', () => {
     await page.waitForSelector('#shandong-hts-4-4.highlighted');
     assert.equal(new URL(page.url()).searchParams.get('province'), null);
     assert.equal(await page.locator('[data-testid=hidden-link]').count(), 0);
+    // Regression: the provision it showed stayed below the window, the focus on the page.
+    const top = await settledTop(page, 'shandong-hts-4-4');
+    assert.ok(top >= 0 && top <= 450, `its top is at ${top}px`);
+    await page.waitForFunction(() => document.activeElement?.closest('[id="shandong-hts-4-4"]'), null, { timeout: 2000 });
   });
+
+  // Regression: on a phone a citation's link landed thousands of pixels off its paragraph
+  // (the scroll aimed at the card the rest of the results replaced a frame later).
+  for (const [name, width, height] of [['phone', 360, 780], ['desktop', 1366, 900]]) {
+    test(`a paragraph link opens at its paragraph on a ${name}`, async () => {
+      const page = await site.page({ width, height });
+      for (const query of ['#hunan-hts-2-2-3', '?province=jilin#jilin-hts-4-2', '#sichuan-hts-3-3', '?view=documents&doc=guangdong-hts#guangdong-hts-3-5']) {
+        await page.goto(site.base + query);
+        const id = query.split('#')[1];
+        await page.waitForSelector(`[id="${id}"].highlighted`);
+        const top = await settledTop(page, id);
+        // In the upper half, or as high as the page's end lets it go.
+        const atEnd = await page.evaluate(() => scrollY + innerHeight >= document.documentElement.scrollHeight - 2);
+        assert.ok(top >= 0 && (top <= height / 2 || (atEnd && top < height - 100)), `${query}: the paragraph's top is at ${top}px of a ${height}px window`);
+      }
+    });
+  }
 
   test('the skip link goes to the top of the content, focus follows "show more", the title names the view', async () => {
     const page = await site.page({ width: 1280, height: 700 });
