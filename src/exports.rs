@@ -62,7 +62,7 @@ fn copy_citation(ctx: Ctx, i: usize, style: Style) -> bool {
     let en = ctx.english_untracked();
     let joiner = if en.is_some() { " " } else { "" };
     let quote = ctx.state.with_untracked(|s| matched_sentences_in(ctx.corpus, i, s, en).join(joiner));
-    let link = browser::absolute_url("", Some(&ctx.corpus.provision(i).id));
+    let link = url::cite_link(&browser::absolute_url("", None), lang, &ctx.corpus.provision(i).id);
     let text = citation_in(ctx.corpus, i, style, lang, &link, (!quote.is_empty()).then_some(quote.as_str()), en);
     let prompt = match browser::is_file() {
         true => tr(lang, "复制引用（其中的链接是本地文件，仅本机可打开）：", "Copy the citation (its link is a local file that opens only on this computer):"),
@@ -74,7 +74,8 @@ fn copy_citation(ctx: Ctx, i: usize, style: Style) -> bool {
 /// A document's BibTeX entry, linking to its reader.
 fn copy_bibtex(ctx: Ctx, doc: &str) -> bool {
     let Some(d) = ctx.document(doc) else { return false };
-    let reader = url::State { view: View::Documents, doc: Some(doc.to_string()), ..url::State::default() };
+    let lang = ctx.lang.get_untracked();
+    let reader = url::State { view: View::Documents, doc: Some(doc.to_string()), lang, ..url::State::default() };
     let link = browser::absolute_url(&url::encode(&reader), None);
-    browser::copy(&hts_runtime::export::bibtex_in(d, ctx.lang.get_untracked(), &link, ctx.english_untracked()), "BibTeX:")
+    browser::copy(&hts_runtime::export::bibtex_in(d, lang, &link, ctx.english_untracked()), "BibTeX:")
 }

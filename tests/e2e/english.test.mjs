@@ -213,12 +213,16 @@ describe('English targets table', () => {
   test('indicators read in English with the Chinese beneath, and a plan\'s list size is labelled as one', async () => {
     const page = await site.page();
     await open(page, site.base, '?view=targets&province=jilin&lang=en');
-    const row = page.locator('[data-testid=target]').filter({ hasText: 'rural areas' }).first();
+    const row = page.locator('[data-testid=target]').filter({ has: page.locator('[data-testid=target-indicator]', { hasText: 'rural areas' }) }).first();
     await row.waitFor();
     const indicator = await row.locator('[data-testid=target-indicator]').innerText();
     assert.match(indicator, /Basic Internet bandwidth capacity in rural areas/);
     assert.match(indicator, /农村互联网带宽基本能力/);
     assert.equal(await row.locator('[data-testid=target-value]').innerText(), '4');
+    // Regression: the source sentence stood only in Chinese under an English heading.
+    const source = row.locator('[data-testid=target-source]');
+    assert.equal(await source.getAttribute('lang'), 'en');
+    assert.ok(asciiShare(await source.innerText()) > 0.95, await source.innerText());
     // Every unit and source heading reads in English or is marked Chinese (regression:
     // 家, 个, 亿元 and the headings stood unmarked under lang="en").
     await open(page, site.base, '?view=targets&lang=en');
@@ -287,6 +291,9 @@ describe('English search, citations and exports', () => {
     const card = cards(page).nth(quoted);
     const plain = await copied(page, card.locator('[data-testid=copy-citation-plain]'));
     assert.match(plain, /“[^”]*[A-Za-z]{4}[^”]*” \[unofficial translation\]/);
+    // Regression: the issuer stayed Chinese, and the link opened the Chinese page.
+    assert.match(plain, /^General Office of the Guangdong Provincial People's Government \(广东省人民政府办公厅\), /);
+    assert.match(plain, /\?lang=en#guangdong-hts-/);
     assert.match(plain, /Quoted \(unofficial translation\): “[^”]*[a-z]{4}/);
     // The responsible departments read in English too, in the source's order.
     const departments = await page.locator('[data-testid=departments] [lang=en]').first().innerText();

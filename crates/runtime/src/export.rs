@@ -57,6 +57,11 @@ fn title_en(doc: &Document, en: &Translation) -> Option<String> {
     }
 }
 
+/// The English of a document's issuer, when the edition has it.
+fn issuer_en<'a>(doc: &Document, en: &'a Translation) -> Option<&'a str> {
+    doc.issuer.as_ref().and_then(|_| en.get(&format!("{}:issuer", doc.id)))
+}
+
 fn province_label(code: &str, lang: Lang) -> String {
     crate::taxonomy::taxonomy().province(code).map_or_else(|| code.to_string(), |p| if lang == Lang::Zh { p.zh.clone() } else { p.en.clone() })
 }
@@ -108,7 +113,9 @@ pub fn citation(corpus: &Corpus, i: usize, style: Style, lang: Lang, link: &str,
 ///   [`matched_sentences_in`]) is labelled `Quoted (unofficial translation): “…”`, a
 ///   Chinese one (the original) `Quoted: “…”`.
 ///
-/// The issuer, number and date stay as the source gives them.
+/// The issuer reads in English where the edition has it, the source's name in brackets
+/// (`General Office of the Hunan Provincial People's Government (湖南省人民政府办公厅)`);
+/// the number and date stay as the source gives them.
 pub fn citation_in(corpus: &Corpus, i: usize, style: Style, lang: Lang, link: &str, quote: Option<&str>, en: Option<&Translation>) -> String {
     let p = corpus.provision(i);
     let Some(doc) = corpus.bundle.documents.iter().find(|d| d.id == p.doc) else { return String::new() };
@@ -116,7 +123,11 @@ pub fn citation_in(corpus: &Corpus, i: usize, style: Style, lang: Lang, link: &s
     let en = english(lang, en);
     let title = display_title(doc, lang);
     let title_en = en.and_then(|en| en.title(doc));
-    let issuer = doc.issuer.clone().unwrap_or_else(|| if zh { "发文机关不详" } else { "issuer unknown" }.to_string());
+    let issuer = match (doc.issuer.as_deref(), en.and_then(|en| issuer_en(doc, en))) {
+        (Some(original), Some(english)) => format!("{english} ({original})"),
+        (Some(original), None) => original.to_string(),
+        (None, _) => if zh { "发文机关不详" } else { "issuer unknown" }.to_string(),
+    };
     let date = doc.date.clone().unwrap_or_else(|| if zh { "日期不详" } else { "date unknown" }.to_string());
     let place = place_in(corpus, i, lang, en);
     let quote = quote.map(|q| match (zh, en.is_some() && !crate::search::has_han(q)) {
@@ -244,8 +255,8 @@ pub fn results_csv(corpus: &Corpus, indices: &[usize], state: &State, base: &str
 /// is [`citation_in`]'s), then four more: `Document title (English, unofficial
 /// translation)` (for a document without a title, what it is: `Jilin: … (title not in
 /// the source)`), `Path (English)` (headings joined by ` > `, `Preamble`), `Text
-/// (English, unofficial translation)` and `Matched sentences (English)`, each empty where
-/// the translation lacks a part of it.
+/// (English, unofficial translation)`, `Matched sentences (English)` and `Issuer
+/// (English, unofficial translation)`, each empty where the translation lacks a part of it.
 pub fn results_csv_in(corpus: &Corpus, indices: &[usize], state: &State, base: &str, en: Option<&Translation>) -> String {
     let lang = state.lang;
     let en = english(lang, en);
@@ -286,13 +297,19 @@ pub fn results_csv_in(corpus: &Corpus, indices: &[usize], state: &State, base: &
             "Citation (GB/T 7714)",
         ]
     };
-    let added = ["Document title (English, unofficial translation)", "Path (English)", "Text (English, unofficial translation)", "Matched sentences (English)"];
+    let added = [
+        "Document title (English, unofficial translation)",
+        "Path (English)",
+        "Text (English, unofficial translation)",
+        "Matched sentences (English)",
+        "Issuer (English, unofficial translation)",
+    ];
     let mut out = String::from("\u{FEFF}");
     csv_line(&mut out, head.iter().chain(en.map_or(&[][..], |_| &added[..])).map(|s| s.to_string()));
     for &i in indices {
         let p = corpus.provision(i);
         let Some(doc) = corpus.bundle.documents.iter().find(|d| d.id == p.doc) else { continue };
-        let link = format!("{base}#{}", crate::url::percent_encode(&p.id));
+        let link = crate::url::cite_link(base, lang, &p.id);
         let path = path_label(p, lang, " > ");
         // With the English column beside it, the title column is the original's.
         let title_lang = if en.is_some() { Lang::Zh } else { lang };
@@ -318,6 +335,7 @@ pub fn results_csv_in(corpus: &Corpus, indices: &[usize], state: &State, base: &
             row.push(corpus.path_en(i, en).map(|path| if path.is_empty() { "Preamble".to_string() } else { path.join(" > ") }).unwrap_or_default());
             row.push(en.provision_text(p).unwrap_or_default());
             row.push(matched_en(corpus, i, state, en).map(|m| m.join(" ")).unwrap_or_default());
+            row.push(issuer_en(doc, en).unwrap_or_default().to_string());
         }
         csv_line(&mut out, row.into_iter());
     }
@@ -333,8 +351,8 @@ pub fn results_json(corpus: &Corpus, indices: &[usize], state: &State, base: &st
 
 /// [`results_json`], in English with the English edition `en`: the citations are
 /// [`citation_in`]'s, and each record ends with `document_title_en` (as in
-/// [`results_csv_in`]), `path_en` (the headings, `[]` for the preamble) and `text_en`,
-/// each `null` where the translation lacks a part of it. The other fields stay the
+/// [`results_csv_in`]), `path_en` (the headings, `[]` for the preamble), `text_en` and
+/// `issuer_en`, each `null` where the translation lacks a part of it. The other fields stay the
 /// Chinese originals.
 pub fn results_json_in(corpus: &Corpus, indices: &[usize], state: &State, base: &str, en: Option<&Translation>) -> String {
     let en = english(state.lang, en);
@@ -342,7 +360,7 @@ pub fn results_json_in(corpus: &Corpus, indices: &[usize], state: &State, base: 
     json::write_list(&mut out, indices, |out, &i| {
         let p = corpus.provision(i);
         let doc = corpus.bundle.documents.iter().find(|d| d.id == p.doc);
-        let link = format!("{base}#{}", crate::url::percent_encode(&p.id));
+        let link = crate::url::cite_link(base, state.lang, &p.id);
         let opt = |out: &mut String, name: &str, v: Option<&String>| {
             out.push_str(&format!(",\"{name}\":"));
             match v {
@@ -380,6 +398,7 @@ pub fn results_json_in(corpus: &Corpus, indices: &[usize], state: &State, base: 
                 None => out.push_str("null"),
             }
             opt(out, "text_en", en.provision_text(p).as_ref());
+            opt(out, "issuer_en", doc.and_then(|d| issuer_en(d, en)).map(str::to_string).as_ref());
         }
         out.push('}');
     });

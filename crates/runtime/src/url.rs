@@ -334,6 +334,14 @@ fn hex(b: u8) -> Option<u8> {
     (b as char).to_digit(16).map(|d| d as u8)
 }
 
+/// A provision's address for a citation or an export: the page `base`, `?lang=en` for
+/// the English edition (a reader of the English citation opens the English page), and the
+/// provision's fragment. No filters: a citation names the paragraph, not a search.
+pub fn cite_link(base: &str, lang: Lang, id: &str) -> String {
+    let query = if lang == Lang::En { "?lang=en" } else { "" };
+    format!("{base}{query}#{}", percent_encode(id))
+}
+
 /// Encodes all but unreserved ASCII (and the comma, which separates codes only in
 /// code lists, where codes never contain it).
 pub fn percent_encode(s: &str) -> String {

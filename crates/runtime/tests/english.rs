@@ -90,15 +90,14 @@ fn an_english_citation_has_the_translated_title_path_and_quote() {
     let (zh_title, en_title) = (doc.title.clone().unwrap(), en().title(doc).unwrap());
     assert!(en_title.starts_with("Circular of the General Office"), "{en_title}");
     let link = "https://example.org/#guangdong-hts-1-1";
+    // The issuer in English, the source's name beside it.
+    const ISSUER: &str = "General Office of the Guangdong Provincial People's Government (广东省人民政府办公厅)";
     let gbt = citation_in(c, i, Style::GbT7714, Lang::En, link, None, Some(en()));
     let path = "I. Overall approach and work goals › (1) Overall approach, paragraph 1";
     assert_eq!(place_in(c, i, Lang::En, Some(en())), path);
-    assert_eq!(
-        gbt,
-        format!("广东省人民政府办公厅. {zh_title} = {en_title} [unofficial translation]: 粤府办〔2012〕101号[EB/OL]. (2012-10-12). {path}. {link}.")
-    );
+    assert_eq!(gbt, format!("{ISSUER}. {zh_title} = {en_title} [unofficial translation]: 粤府办〔2012〕101号[EB/OL]. (2012-10-12). {path}. {link}."));
     let plain = citation_in(c, i, Style::Plain, Lang::En, link, None, Some(en()));
-    assert_eq!(plain, format!("广东省人民政府办公厅, “{en_title}” [unofficial translation] (粤府办〔2012〕101号), 2012-10-12, {path}. {link}"));
+    assert_eq!(plain, format!("{ISSUER}, “{en_title}” [unofficial translation] (粤府办〔2012〕101号), 2012-10-12, {path}. {link}"));
     // The quote: the English of the matched sentences, labelled; the Chinese, as the original.
     let state = State { lang: Lang::En, ..decode("?domain=ip&tool=finance", &[]).state };
     let j = c.search_in(&state, Some(en()))[0];
@@ -157,16 +156,22 @@ fn the_english_exports_have_both_texts() {
     let all: Vec<usize> = (0..c.bundle.provisions.len()).collect();
     let rows = parse_csv(&results_csv_in(c, &all, &state, "https://example.org/", Some(en())));
     let head = &rows[0];
-    assert_eq!(head.len(), 19);
+    assert_eq!(head.len(), 20);
     assert_eq!(head[9], "Text");
     assert_eq!(
         head[15..],
-        ["Document title (English, unofficial translation)", "Path (English)", "Text (English, unofficial translation)", "Matched sentences (English)"]
+        [
+            "Document title (English, unofficial translation)",
+            "Path (English)",
+            "Text (English, unofficial translation)",
+            "Matched sentences (English)",
+            "Issuer (English, unofficial translation)"
+        ]
     );
     assert_eq!(rows.len(), all.len() + 1);
     for (row, &i) in rows[1..].iter().zip(&all) {
         let p = c.provision(i);
-        assert_eq!(row.len(), 19);
+        assert_eq!(row.len(), 20);
         assert_eq!(row[9], p.text, "the Chinese original is kept");
         assert_eq!(row[17], en().provision_text(p).unwrap());
         assert!(!row[17].is_empty() && !row[17].contains(|ch: char| ('\u{4e00}'..='\u{9fff}').contains(&ch)), "{}", row[17]);
@@ -175,6 +180,9 @@ fn the_english_exports_have_both_texts() {
         // The title columns: the original (as the Chinese edition names it) and its English.
         let doc = c.bundle.documents.iter().find(|d| d.id == p.doc).unwrap();
         assert_eq!(row[2], display_title(doc, Lang::Zh));
+        // The issuer's English where the source names one (some give none: unknown).
+        assert_eq!(row[19].is_empty(), doc.issuer.is_none(), "{}", row[19]);
+        assert!(row[19].is_empty() || row[19].ends_with("Government"), "{}", row[19]);
         match &doc.title {
             Some(_) => assert_eq!(row[15], en().title(doc).unwrap(), "Guangdong's title in English"),
             None => assert!(row[15].ends_with("(title not in the source)"), "an untitled document said so in English: {}", row[15]),
@@ -203,7 +211,7 @@ fn a_missing_translation_leaves_the_english_fields_empty() {
     for row in &csv[1..] {
         // An untitled document is still said to be one; no title, path or text is made up.
         assert!(row[15].is_empty() || row[15].ends_with("(title not in the source)"), "{}", row[15]);
-        assert_eq!(row[16..], ["", "", ""], "nothing invented");
+        assert_eq!(row[16..], ["", "", "", ""], "nothing invented");
         assert!(!row[10].is_empty(), "the Chinese matched sentences are there");
     }
     let json: serde_json::Value = serde_json::from_str(&results_json_in(c, &rows, &state, "", Some(&none))).unwrap();

@@ -65,7 +65,7 @@ pub fn card(h: &mut Html, page: &Page, index: usize) {
     let cite = if page.prerender {
         ("", String::new())
     } else {
-        let link = format!("{}#{}", page.base, crate::url::percent_encode(&p.id));
+        let link = crate::url::cite_link(page.base, lang, &p.id);
         ("data-citation", citation_in(corpus, index, Style::GbT7714, lang, &link, None, en))
     };
     let class = if page.highlight == Some(p.id.as_str()) { "provision highlighted" } else { "provision" };

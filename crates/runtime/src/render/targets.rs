@@ -206,7 +206,9 @@ fn row(h: &mut Html, page: &Page, index: usize) {
     // The sentence that states the target, shown in full and linked to its provision.
     let at = corpus.index_of(&t.provision);
     let provision = at.map(|i| corpus.provision(i));
-    let sentence = source_sentence(corpus, t).map_or(t.text.as_str(), |s| s.text.as_str());
+    let source = source_sentence(corpus, t);
+    let sentence = source.map_or(t.text.as_str(), |s| s.text.as_str());
+    let sentence_en = page.en.zip(source).and_then(|(en, s)| en.get(&s.id));
     // Its heading, in English where the edition has it.
     let heading_en = page.en.zip(at).and_then(|(en, i)| corpus.path_en(i, en)).and_then(|path| path.last().copied());
     let (heading, heading_lang) = match (provision.and_then(|p| p.path.last()), heading_en) {
@@ -217,7 +219,12 @@ fn row(h: &mut Html, page: &Page, index: usize) {
     let href = href_at(&page.state.at_view(View::Provisions), &t.provision);
     let nav = if page.prerender { "" } else { "data-nav" };
     h.open("td", &[("class", "target-source")]);
-    h.element("a", &[("href", &href), (nav, ""), ("data-provision", &t.provision), (testid(page), "target-source"), ("lang", "zh-CN")], sentence);
+    // In English the sentence's translation is the link, the original beneath it.
+    let (shown, shown_lang) = sentence_en.map_or((sentence, "zh-CN"), |en| (en, "en"));
+    h.element("a", &[("href", &href), (nav, ""), ("data-provision", &t.provision), (testid(page), "target-source"), ("lang", shown_lang)], shown);
+    if sentence_en.is_some() {
+        h.element("span", &[("class", "target-heading"), ("lang", "zh-CN")], sentence);
+    }
     h.element("span", &[("class", "target-heading"), ("lang", heading_lang)], heading);
     h.raw("</td></tr>");
 }
@@ -324,8 +331,11 @@ pub fn export(corpus: &Corpus, rows: &[usize], lang: Lang, base: &str, en: Optio
             let t = &corpus.bundle.targets[k];
             let i = corpus.index_of(&t.provision);
             let province = province_of(corpus, t);
-            let link = format!("{base}#{}", crate::url::percent_encode(&t.provision));
-            let cite = i.map(|i| citation_in(corpus, i, Style::GbT7714, lang, &link, Some(&t.text), en)).unwrap_or_default();
+            let link = crate::url::cite_link(base, lang, &t.provision);
+            // In English the quote is the source sentence's translation where there is one.
+            let sentence_en = en.zip(source_sentence(corpus, t)).and_then(|(en, s)| en.get(&s.id));
+            let quote = sentence_en.unwrap_or(&t.text);
+            let cite = i.map(|i| citation_in(corpus, i, Style::GbT7714, lang, &link, Some(quote), en)).unwrap_or_default();
             let year = t.year.map(|y| y.to_string()).unwrap_or_default();
             let mut row = if json {
                 let max = t.value_max.map(figure).unwrap_or_default();
@@ -350,7 +360,7 @@ pub fn export(corpus: &Corpus, rows: &[usize], lang: Lang, base: &str, en: Optio
             if let Some(en) = en {
                 row.push(en.get(&translation_key(corpus, k)).unwrap_or_default().to_string());
                 row.push(crate::taxonomy::taxonomy().unit_en(&t.unit).unwrap_or_default().to_string());
-                row.push(source_sentence(corpus, t).and_then(|s| en.get(&s.id)).unwrap_or_default().to_string());
+                row.push(sentence_en.unwrap_or_default().to_string());
             }
             row
         })
@@ -630,7 +640,7 @@ mod tests {
             "{en}"
         );
         let json = export(&c, &rows, Lang::En, "https://example.org/", None, true);
-        assert!(json.starts_with(r#"[{"province":"hunan","indicator":"知识产权中介服务机构","value":500,"value_max":null,"unit":"家","year":null,"kind":"count","qualifier":"以上","text":"达到500家以上","provision":"hunan-hts-1-1","link":"https://example.org/#hunan-hts-1-1","citation":null}"#), "{json}");
+        assert!(json.starts_with(r#"[{"province":"hunan","indicator":"知识产权中介服务机构","value":500,"value_max":null,"unit":"家","year":null,"kind":"count","qualifier":"以上","text":"达到500家以上","provision":"hunan-hts-1-1","link":"https://example.org/?lang=en#hunan-hts-1-1","citation":null}"#), "{json}");
         assert!(json.contains(r#""province":"jilin""#) && json.contains(r#""year":2015"#), "{json}");
     }
 
