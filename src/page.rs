@@ -150,7 +150,7 @@ fn hosts(ctx: Ctx) -> Vec<(Host, Memo<String>)> {
             Host::FilterCount,
             markup(move || match ctx.filters.with(|s| s.provinces.len() + s.domains.len() + s.tools.len()) {
                 0 => String::new(),
-                n => format!("（{n}）"),
+                n => tr(ctx.lang.get(), "（{n}）", " ({n})").replace("{n}", &n.to_string()),
             }),
         ),
         (Host::Facets, after_results(ctx, move || facets(ctx))),

@@ -311,6 +311,10 @@ describe('targets view', () => {
     assert.ok(labels.every((l) => /^(≥ |> |约 )?\d+(\.\d+)?%$/.test(l)) && labels.some((l) => l.startsWith('≥ ')), labels.join(' | '));
     const described = await page.evaluate(() => document.getElementById(document.querySelector('svg[role=img]').getAttribute('aria-describedby')).textContent);
     assert.ok(labels.every((l) => described.includes(l)) && described.startsWith('湖南省：'), described);
+    assert.equal(await page.locator('[data-testid=chart-scope]').count(), 0);
+    // Under a domain filter the chart still shows every province's headline, and says so.
+    await open(page, site.base, '?view=targets&domain=marine&tool=tax');
+    assert.match(await page.locator('[data-testid=chart-scope]').innerText(), /不随服务领域、政策工具与检索词筛选/);
   });
 });
 

@@ -63,4 +63,10 @@ test('the data set is shipped as data/policies.json and matches what the page sh
   const sources = await page.locator('[data-testid=sources]').innerText();
   assert.match(sources, new RegExp(`的 ${bundle.documents.length} 份`));
   for (const name of ['湖南省', '吉林省', '广东省', '四川省', '山东省']) assert.ok(sources.includes(name), `${name} in: ${sources}`);
+  // How the tags were made, counted from the data (regression: it said "keyword rules"
+  // under tags that were all reviewed).
+  const sentences = bundle.provisions.flatMap((p) => p.sentences);
+  const reviewed = sentences.filter((s) => s.coded_by === 'review').length;
+  assert.ok(reviewed === sentences.length ? sources.includes(`标签均经人工审核编码（${sentences.length} 句）`) : sources.includes(`${sentences.length} 句中 ${reviewed} 句经人工审核编码`), sources);
+  assert.doesNotMatch(sources, /标签由关键词规则生成/);
 });

@@ -162,4 +162,17 @@ describe('the query in a link', () => {
     assert.equal(new URL(page.url()).search, '?province=hunan,jilin');
     assert.deepEqual(page.problems, []);
   });
+
+  // Regression: a link cut inside a character searched "知�" without a word, a quoted
+  // phrase's chip doubled its quotes, and the English filter count had Chinese brackets.
+  test('a garbled q is read as far as it can be and said so; chips and counts read right in English', async () => {
+    const page = await site.page();
+    await open(page, site.base, '?q=%E7%9F%A5%E8%AF');
+    assert.equal(await page.inputValue('[data-testid=search]'), '知');
+    assert.match(await page.locator('[data-testid=notice-garbled]').innerText(), /编码不完整/);
+    await open(page, site.base, '?lang=en&q=%22pledge%20financing%22&province=hunan');
+    assert.equal(await page.locator('[data-testid^=chip-q-]').innerText().then((t) => t.replace(/\s*×$/, '')), '"pledge financing"');
+    assert.match(await page.locator('#h-filter-count').textContent(), /^ \(1\)$/);
+    assert.deepEqual(page.problems, []);
+  });
 });

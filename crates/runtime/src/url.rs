@@ -168,6 +168,9 @@ pub enum Reason {
     /// A `q` longer than [`MAX_QUERY_CHARS`]: its first `MAX_QUERY_CHARS` characters are
     /// searched (`value` is what was cut off, its first 20 characters).
     TooLong,
+    /// A `q` whose percent-escapes are not UTF-8 (a link cut inside a character): what
+    /// could be read is searched, the rest left out.
+    Garbled,
 }
 
 impl Ignored {
@@ -207,6 +210,10 @@ pub fn decode(query: &str, docs: &[&str]) -> Decoded {
         match key.as_str() {
             "q" => {
                 let mut clean: String = value.chars().filter(|c| !c.is_control()).collect();
+                if clean.contains('\u{FFFD}') {
+                    clean = clean.replace('\u{FFFD}', "");
+                    ignored.push(Ignored { key: "q".into(), value: String::new(), reason: Reason::Garbled });
+                }
                 if clean.trim().is_empty() {
                     // Only spaces: no search (a shared `q=%20%20`), so no `q` when written.
                     clean.clear();

@@ -11,6 +11,7 @@
 
 use super::{app_href, href, testid, Html, Page};
 use crate::labels::{self, tr};
+use crate::model::CodedBy;
 use crate::search::{Counts, Facet, GENERAL};
 use crate::taxonomy::taxonomy;
 use crate::url::{Lang, State, View};
@@ -172,7 +173,10 @@ pub fn chips(page: &Page) -> String {
         }
     }
     if !s.q.trim().is_empty() {
-        chip(format!("“{}”", s.q), format!("chip-q-{}", s.q), after(s, State::clear_query));
+        // A query that quotes a phrase shows as typed; another is put in quotes.
+        let quoted = s.q.contains(['"', '“', '”', '「', '」']);
+        let label = if quoted { s.q.trim().to_string() } else { format!("“{}”", s.q.trim()) };
+        chip(label, format!("chip-q-{}", s.q), after(s, State::clear_query));
     }
     state_button(&mut h, page, "link-button", "clear-all", Some(after(s, State::clear_filters)), page.tr("清除全部", "Clear all"));
     h.close("div");
@@ -185,9 +189,19 @@ pub fn footer(page: &Page, hosted: bool) -> String {
     let lang = page.lang();
     let documents = page.corpus.bundle.documents.len();
     let names: Vec<String> = page.corpus.provinces().iter().map(|p| labels::province(lang, p)).collect();
+    // How the tags were made, as the bundle says (regression: "tags come from keyword
+    // rules" stood under tags every one of which was reviewed).
+    let sentences = page.corpus.bundle.provisions.iter().flat_map(|p| &p.sentences);
+    let (reviewed, total) = sentences.fold((0, 0), |(r, t), s| (r + usize::from(s.coded_by == CodedBy::Review), t + 1));
+    let tags = match (lang, reviewed == total) {
+        (Lang::Zh, true) => format!("标签均经人工审核编码（{total} 句）"),
+        (Lang::Zh, false) => format!("标签：{total} 句中 {reviewed} 句经人工审核编码，其余为关键词规则建议"),
+        (Lang::En, true) => format!("Tags: all {total} sentences coded by human review"),
+        (Lang::En, false) => format!("Tags: {reviewed} of {total} sentences coded by human review, the rest suggested by keyword rules"),
+    };
     let sources = match lang {
-        Lang::Zh => format!("数据来源：{}的 {documents} 份加快发展高技术服务业实施意见（落实国办发〔2011〕58号）。标签由关键词规则生成，仅供检索参考；引用请以原文为准。", names.join("、")),
-        Lang::En => format!("Sources: {documents} implementation opinions on accelerating the high-tech service industry, from {} (implementing State Council guidance 国办发〔2011〕58号). Tags come from keyword rules and guide retrieval; cite the original text.", names.join(", ")),
+        Lang::Zh => format!("数据来源：{}的 {documents} 份加快发展高技术服务业实施意见（落实国办发〔2011〕58号）。{tags}，仅供检索参考；引用请以原文为准。", names.join("、")),
+        Lang::En => format!("Sources: {documents} implementation opinions on accelerating the high-tech service industry, from {} (implementing State Council guidance 国办发〔2011〕58号). {tags}; they guide retrieval: cite the original text.", names.join(", ")),
     };
     let mut h = Html::new();
     h.raw("<footer class=\"site-footer\"><p>").element("span", &[(testid(page), "sources")], &sources);

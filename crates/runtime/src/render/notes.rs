@@ -29,15 +29,39 @@ pub fn notice(lang: Lang, ignored: &[Ignored]) -> String {
             h.text(&part.key).raw("=").text(&part.value);
         }
     }
-    if ignored.iter().any(|i| i.reason == Reason::TooLong) {
-        if !unrecognised.is_empty() {
-            h.text(tr(lang, "。", ". "));
+    // Each reason a sentence of its own, after the list of what was not recognised.
+    // The list ends without a stop; a sentence ends with its own.
+    let (mut after_list, mut said) = (!unrecognised.is_empty(), false);
+    let sentences = [
+        (
+            Reason::Garbled,
+            "notice-garbled",
+            tr(
+                lang,
+                "链接中的检索词编码不完整（可能被截断），无法识别的部分已略去。",
+                "The link's search was not validly encoded (perhaps cut short); the unreadable part was left out.",
+            )
+            .to_string(),
+        ),
+        (
+            Reason::TooLong,
+            "notice-too-long",
+            match lang {
+                Lang::Zh => format!("检索词过长（最多 {MAX_QUERY_CHARS} 字），已截取前 {MAX_QUERY_CHARS} 字。"),
+                Lang::En => format!("The search was longer than {MAX_QUERY_CHARS} characters; its first {MAX_QUERY_CHARS} are searched."),
+            },
+        ),
+    ];
+    for (reason, id, text) in sentences {
+        if ignored.iter().any(|i| i.reason == reason) {
+            if after_list {
+                h.text(tr(lang, "。", ". "));
+            } else if said {
+                h.text(tr(lang, "", " "));
+            }
+            h.raw("<span data-testid=\"").raw(id).raw("\">").text(&text).raw("</span>");
+            (after_list, said) = (false, true);
         }
-        let cut = match lang {
-            Lang::Zh => format!("检索词过长（最多 {MAX_QUERY_CHARS} 字），已截取前 {MAX_QUERY_CHARS} 字。"),
-            Lang::En => format!("The search was longer than {MAX_QUERY_CHARS} characters; its first {MAX_QUERY_CHARS} are searched."),
-        };
-        h.raw("<span data-testid=\"notice-too-long\">").text(&cut).raw("</span>");
     }
     h.raw("</span><button class=\"link-button\" data-action=\"dismiss-notice\">");
     h.text(tr(lang, "知道了", "Dismiss")).raw("</button></div>");
@@ -204,5 +228,18 @@ mod tests {
         assert_eq!(show_more(Lang::Zh, 50, 0), "");
         assert!(show_more(Lang::Zh, 50, 70).ends_with(">再显示 50 条（还有 70 条）</button>"));
         assert!(show_more(Lang::En, 3, 3).ends_with(">Show 3 more (3 left)</button>"));
+    }
+
+    #[test]
+    fn notice_says_a_garbled_query_was_read_as_far_as_it_could_be() {
+        use crate::url::decode;
+        // A link cut inside 识 (`%E8%AF` of `%E8%AF%86`).
+        let d = decode("?q=%E7%9F%A5%E8%AF&view=map", &[]);
+        assert_eq!(d.state.q, "知");
+        let zh = notice(Lang::Zh, &d.ignored);
+        assert!(zh.contains("view=map。<span data-testid=\"notice-garbled\">链接中的检索词编码不完整"), "{zh}");
+        let long = format!("?q={}%E8%AF", "a".repeat(230));
+        let en = notice(Lang::En, &decode(&long, &[]).ignored);
+        assert!(en.contains("the unreadable part was left out.</span> <span data-testid=\"notice-too-long\">The search was longer"), "{en}");
     }
 }

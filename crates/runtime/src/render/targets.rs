@@ -125,7 +125,7 @@ pub fn view(page: &Page, rows: &[usize], sort: Sort) -> String {
             &[],
             page.tr(
                 "当前筛选条件下的条文中没有量化目标（目标多在“发展目标”部分，常标为“目标规划”工具）。",
-                "No quantitative target in the provisions matching these filters (targets mostly sit in the 'goals' sections, tagged with the 'Goals and targets' tool).",
+                "No quantitative target in the provisions matching these filters (targets mostly sit in the “goals” sections, tagged with the “Goals and targets” tool).",
             ),
         );
         h.element(
@@ -281,6 +281,16 @@ fn chart(h: &mut Html, page: &Page) {
         ),
     );
     h.element("p", &[("id", "growth-chart-values"), ("class", "visually-hidden")], &values.join(page.tr("；", "; ")));
+    // The chart follows the province filter only: under others it still shows every
+    // province's headline target, and says so beside a table they narrowed.
+    let s = page.state;
+    if !s.domains.is_empty() || !s.tools.is_empty() || !s.q.trim().is_empty() {
+        let note = page.tr(
+            "图为各省总体增长目标，不随服务领域、政策工具与检索词筛选。",
+            "The chart shows each province's overall growth target: the domain, tool and search filters do not narrow it.",
+        );
+        h.element("p", &[("class", "hint"), (testid(page), "chart-scope")], note);
+    }
     let view_box = format!("0 0 {} {height}", label_w + chart_w + 80);
     h.open(
         "svg",
