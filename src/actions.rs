@@ -155,6 +155,7 @@ pub fn flash(button: &web_sys::Element, done: &str) {
         return;
     }
     button.set_text_content(Some(done));
+    browser::announce(done);
     let button = button.clone();
     gloo::timers::callback::Timeout::new(2000, move || button.set_text_content(Some(&label))).forget();
 }

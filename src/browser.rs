@@ -307,6 +307,14 @@ pub fn set_value(id: &str, value: &str) {
     }
 }
 
+/// Says `text` to screen readers through the page's polite live region (a button's new
+/// label alone is not announced).
+pub fn announce(text: &str) {
+    if let Some(region) = document().get_element_by_id("announce") {
+        region.set_text_content(Some(text));
+    }
+}
+
 /// Focuses an element, if it is there and can take the focus.
 pub fn focus(el: Option<web_sys::Element>) {
     if let Some(el) = el.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {

@@ -102,6 +102,13 @@ describe('layouts', () => {
       await open(page, site.base, '?q=专利');
       const firstCardTop = await page.locator('[data-testid=provision]').first().evaluate((e) => e.getBoundingClientRect().top);
       if (name === 'phone') assert.ok(firstCardTop < height, `first result at ${firstCardTop}px`);
+      // Every view tab is in full view, in both languages (regression: the English
+      // "Documents" was cut off on a phone).
+      for (const query of ['', '?lang=en']) {
+        await open(page, site.base, query);
+        const cut = await page.locator('.view-tab').evaluateAll((tabs) => tabs.filter((t) => t.getBoundingClientRect().right > t.parentElement.getBoundingClientRect().right + 0.5).map((t) => t.textContent));
+        assert.deepEqual(cut, [], `tabs cut off at ${width}px`);
+      }
     });
   }
 });

@@ -369,6 +369,8 @@ describe('the smaller items', () => {
     assert.match(text, /第\d+段/);
     assert.ok(text.includes('#hunan-hts-3-2'), text);
     assert.equal(await provision.locator('[data-testid=reader-cite]').textContent(), '已复制引用');
+    // Said to screen readers too (regression: only the button's label changed).
+    assert.equal(await page.locator('[data-testid=announce]').textContent(), '已复制引用');
     // In English, the button reads in English and the citation's place is English.
     await open(page, site.base, '?view=documents&doc=hunan-hts&lang=en');
     await page.locator('[data-testid=unofficial-translation]').waitFor();

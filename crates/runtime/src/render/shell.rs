@@ -105,6 +105,10 @@ pub fn layout(page: &Page, filters_open: bool) -> String {
     let mut h = Html::new();
     let skip = page.tr("跳到内容", "Skip to content");
     h.element("a", &[("class", "skip-link"), ("href", "#main"), (testid(page), "skip-link"), ("data-action", "skip-to-main")], skip);
+    // What a button did ("citation copied"), said to screen readers (`browser::announce`).
+    if !page.prerender {
+        h.raw("<div id=\"announce\" class=\"visually-hidden\" aria-live=\"polite\" data-testid=\"announce\"></div>");
+    }
     h.raw("<div id=\"h-header\"></div><div class=\"layout\">");
     h.open("aside", &[("class", "sidebar"), ("aria-label", page.tr("检索与筛选", "Search and filters"))]);
     search_box(&mut h, page);
