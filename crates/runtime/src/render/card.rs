@@ -191,7 +191,14 @@ pub fn provenance(lang: Lang, p: &Provision, code: &str) -> (bool, String) {
     if !carriers.is_empty() && carriers.iter().all(|s| s.coded_by == CodedBy::Review) {
         let notes: Vec<&str> = carriers.iter().filter_map(|s| s.note.as_deref()).collect();
         let label = labels::tr(lang, "人工审核编码", "reviewed coding");
-        let text = if notes.is_empty() { label.to_string() } else { format!("{label}{}{}", labels::tr(lang, "：", ": "), notes.join(" · ")) };
+        // A coder's note is on the whole sentence (and points to the coding guide's
+        // sections, in the coders' English), not on this one tag: it is said so.
+        let about = labels::tr(
+            lang,
+            "。编码员对整句的说明（英文；§ 为项目编码指南的章节）：",
+            ". The coder's note on the whole sentence (§: sections of the project's coding guide): ",
+        );
+        let text = if notes.is_empty() { label.to_string() } else { format!("{label}{about}{}", notes.join(" · ")) };
         return (true, text);
     }
     let label = labels::tr(lang, "关键词规则建议（未经审核）", "suggested by keyword rules (not reviewed)");
