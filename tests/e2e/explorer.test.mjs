@@ -127,6 +127,11 @@ describe('result cards', () => {
     assert.match(await costs.getAttribute('class'), /\breviewed\b/);
     assert.match(await costs.getAttribute('data-reason'), /^人工审核编码/);
     assert.match(await costs.getAttribute('title'), /^人工审核编码/);
+    // A coder's note is said to be on the whole sentence (regression: it read as if about
+    // the tag, with § references unexplained).
+    await open(page, site.base, '?domain=testing');
+    const notes = (await page.locator('.tag[data-coded-by=review]').evaluateAll((ts) => ts.map((t) => t.title))).filter((t) => t.includes('§'));
+    assert.ok(notes.length > 0 && notes.every((t) => t.includes('编码员对整句的说明')), notes[0]);
   });
 
   test('sentences carrying the filtered tool are emphasised, the others dimmed', async () => {
