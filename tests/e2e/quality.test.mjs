@@ -29,6 +29,18 @@ describe('accessibility', () => {
     });
   }
 
+  // Regression: result cards had no heading, so a screen reader could not move from one
+  // to the next by heading.
+  test('each result card is a heading under the results, one level down when grouped', async () => {
+    const page = await site.page();
+    for (const [query, level] of [['?tool=tax', '3'], ['?tool=tax&group=province', '4']]) {
+      await open(page, site.base, query);
+      const levels = await page.locator('[data-testid=provision] [role=heading]').evaluateAll((hs) => hs.map((h) => h.getAttribute('aria-level')));
+      assert.ok(levels.length === await page.locator('[data-testid=provision]').count() && levels.every((l) => l === level), `${query}: ${levels}`);
+    }
+    assert.deepEqual(await axeViolations(page), []);
+  });
+
   test('the facets and views work from the keyboard alone', async () => {
     const page = await site.page();
     await open(page, site.base);
