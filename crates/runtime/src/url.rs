@@ -210,8 +210,8 @@ pub fn decode(query: &str, docs: &[&str]) -> Decoded {
         match key.as_str() {
             "q" => {
                 let mut clean: String = value.chars().filter(|c| !c.is_control()).collect();
-                if clean.contains('\u{FFFD}') {
-                    clean = clean.replace('\u{FFFD}', "");
+                if clean.chars().any(|c| c == '\u{FFFD}') {
+                    clean.retain(|c| c != '\u{FFFD}');
                     ignored.push(Ignored { key: "q".into(), value: String::new(), reason: Reason::Garbled });
                 }
                 if clean.trim().is_empty() {

@@ -174,7 +174,7 @@ pub fn chips(page: &Page) -> String {
     }
     if !s.q.trim().is_empty() {
         // A query that quotes a phrase shows as typed; another is put in quotes.
-        let quoted = s.q.contains(['"', '“', '”', '「', '」']);
+        let quoted = s.q.chars().any(|c| matches!(c, '"' | '“' | '”' | '「' | '」'));
         let label = if quoted { s.q.trim().to_string() } else { format!("“{}”", s.q.trim()) };
         chip(label, format!("chip-q-{}", s.q), after(s, State::clear_query));
     }
