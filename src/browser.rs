@@ -242,12 +242,15 @@ pub fn replace_content(host: &web_sys::Element, html: &str) {
 }
 
 /// The end of [`replace_content`]'s wait: a control still missing and the focus still
-/// nowhere, the provision the address names takes it (its first link: "show it" led
-/// there), or else the content.
+/// nowhere, the provision the address names takes it ("show it" led there: the card
+/// itself, read whole, not a link in it), or else the content.
 fn focus_content_if_lost() {
     let lost = document().active_element().is_none_or(|a| Some(&a) == document().body().map(Into::into).as_ref());
     if MISSING_FOCUS.with(|m| m.take()).is_some() && lost {
-        let linked = hash().and_then(|id| document().get_element_by_id(&id)).and_then(|el| el.query_selector("a").ok().flatten());
+        let linked = hash().and_then(|id| document().get_element_by_id(&id));
+        if let Some(card) = &linked {
+            write_attribute(card, "tabindex", "-1");
+        }
         focus(linked.or_else(|| document().get_element_by_id("main")));
     }
 }

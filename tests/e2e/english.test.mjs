@@ -290,7 +290,8 @@ describe('English search, citations and exports', () => {
     assert.ok(quoted >= 0);
     const card = cards(page).nth(quoted);
     const plain = await copied(page, card.locator('[data-testid=copy-citation-plain]'));
-    assert.match(plain, /“[^”]*[A-Za-z]{4}[^”]*” \[unofficial translation\]/);
+    // The plain style keeps the original title a reader can trace (regression: dropped).
+    assert.match(plain, /“[^”]*[A-Za-z]{4}[^”]*” \[unofficial translation; original: [^\]]*[\u4e00-\u9fff]/);
     // Regression: the issuer stayed Chinese, and the link opened the Chinese page.
     assert.match(plain, /^General Office of the Guangdong Provincial People's Government \(广东省人民政府办公厅\), /);
     assert.match(plain, /\?lang=en#guangdong-hts-/);

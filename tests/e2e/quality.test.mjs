@@ -37,6 +37,11 @@ describe('accessibility', () => {
       await open(page, site.base, query);
       const levels = await page.locator('[data-testid=provision] [role=heading]').evaluateAll((hs) => hs.map((h) => h.getAttribute('aria-level')));
       assert.ok(levels.length === await page.locator('[data-testid=provision]').count() && levels.every((l) => l === level), `${query}: ${levels}`);
+      // Named by what tells them apart: each a different place (regression: every name
+      // began with the same long document title).
+      const names = await page.locator('[data-testid=provision] [role=heading]').evaluateAll((hs) => hs.map((h) => h.getAttribute('aria-label')));
+      assert.equal(new Set(names).size, names.length, names.join(' | '));
+      assert.match(names[0], /^湖南省：.* 第\d+段$/);
     }
     assert.deepEqual(await axeViolations(page), []);
   });

@@ -143,7 +143,7 @@ describe('compare cells open exactly what they count', () => {
     assert.ok(text.length > 40 && ascii(text) > 0.95, text);
     assert.ok(await page.locator('[data-testid=side-provision] .sentence:not(.dim)').count() > 0);
     assert.match(await page.locator('[data-testid=side-tags]').first().innerText(), /Tax incentives/);
-    assert.match(await page.locator('[data-testid=side-jilin] h3').innerText(), /^Jilin/);
+    assert.match(await page.locator('[data-testid=side-jilin] h4').innerText(), /^Jilin/);
     // The cells keep the language: a click opens the counted provisions, still in English.
     const cell = page.locator('[data-testid=cell-jilin-tax]');
     const n = Number(await cell.getAttribute('data-count'));
@@ -288,7 +288,8 @@ describe('the smaller items', () => {
     // Regression: the provision it showed stayed below the window, the focus on the page.
     const top = await settledTop(page, 'shandong-hts-4-4');
     assert.ok(top >= 0 && top <= 450, `its top is at ${top}px`);
-    await page.waitForFunction(() => document.activeElement?.closest('[id="shandong-hts-4-4"]'), null, { timeout: 2000 });
+    // The card itself, read whole (not the "read in the document" link in it).
+    await page.waitForFunction(() => document.activeElement?.id === 'shandong-hts-4-4', null, { timeout: 2000 });
   });
 
   // Regression: on a phone a citation's link landed thousands of pixels off its paragraph
@@ -347,6 +348,14 @@ describe('the smaller items', () => {
     await open(page, site.base, '?lang=en#nonexistent');
     const anchor = page.locator('[data-testid=unknown-anchor]');
     await anchor.waitFor();
+    // A paragraph of another view is offered, not silently dropped (regression).
+    await open(page, site.base, '?view=compare&province=shandong#shandong-hts-4-5');
+    const elsewhere = page.locator('[data-testid=anchor-elsewhere]');
+    await elsewhere.waitFor();
+    await elsewhere.locator('a').click();
+    await page.waitForSelector('#shandong-hts-4-5.highlighted');
+    assert.equal(new URL(page.url()).searchParams.get('province'), 'shandong', 'the filters kept');
+    await open(page, site.base, '?lang=en#nonexistent');
     assert.match(await anchor.innerText(), /#nonexistent names no provision or heading/);
     // A provision or the skip link's target is no gap.
     await open(page, site.base, '#hunan-hts-3-2');

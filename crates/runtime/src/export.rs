@@ -106,7 +106,8 @@ pub fn citation(corpus: &Corpus, i: usize, style: Style, lang: Lang, link: &str,
 ///
 /// - a translated title is labelled: GB/T 7714 gives it as the parallel title after the
 ///   Chinese one (`广东省…的通知 = Circular of … [unofficial translation]: 粤府办〔2013〕61号[EB/OL]. …`),
-///   the plain style alone (`“Circular of …” [unofficial translation] (粤府办〔2013〕61号), …`);
+///   the plain style with the original after its label (`“Circular of …” [unofficial
+///   translation; original: 广东省…的通知] (粤府办〔2013〕61号), …`);
 ///   an untitled document keeps its English description, an untranslated title its Chinese;
 /// - the place is [`place_in`] (the English outline path);
 /// - a quotation without Han characters (the English of the quoted sentences, from
@@ -147,7 +148,8 @@ pub fn citation_in(corpus: &Corpus, i: usize, style: Style, lang: Lang, link: &s
         }
         (Style::Plain, false) => {
             let number = doc.doc_number.as_ref().map(|n| format!(" ({n})")).unwrap_or_default();
-            let title = title_en.map_or(format!("“{title}”"), |t| format!("“{t}” [{UNOFFICIAL}]"));
+            // The translation, labelled, with the original title a reader can trace.
+            let title = title_en.map_or(format!("“{title}”"), |t| format!("“{t}” [{UNOFFICIAL}; original: {title}]"));
             format!("{issuer}, {title}{number}, {date}, {place}. {link}")
         }
     };
@@ -166,7 +168,8 @@ pub fn bibtex(doc: &Document, lang: Lang, link: &str) -> String {
 
 /// [`bibtex`], in English with the English edition `en`: a translated title is the
 /// `title`, labelled (`{Circular of … [unofficial translation]}`), and the Chinese title
-/// is kept as biblatex's `origtitle`.
+/// is kept as biblatex's `origtitle`; the `author` (the issuer) reads in English with the
+/// source's name in brackets.
 pub fn bibtex_in(doc: &Document, lang: Lang, link: &str, en: Option<&Translation>) -> String {
     let esc = |s: &str| s.replace(['{', '}'], "");
     let title = format!("{{{}}}", esc(&display_title(doc, lang)));
@@ -175,7 +178,12 @@ pub fn bibtex_in(doc: &Document, lang: Lang, link: &str, en: Option<&Translation
         None => vec![("title", title)],
     };
     if let Some(i) = &doc.issuer {
-        fields.push(("author", format!("{{{}}}", esc(i))));
+        // In English the issuer's English, the source's name in brackets (as citations).
+        let author = match english(lang, en).and_then(|en| issuer_en(doc, en)) {
+            Some(english) => format!("{english} ({i})"),
+            None => i.clone(),
+        };
+        fields.push(("author", format!("{{{}}}", esc(&author))));
     }
     if let Some(d) = &doc.date {
         fields.push(("year", d.get(..4).unwrap_or(d).to_string()));

@@ -97,7 +97,7 @@ fn an_english_citation_has_the_translated_title_path_and_quote() {
     assert_eq!(place_in(c, i, Lang::En, Some(en())), path);
     assert_eq!(gbt, format!("{ISSUER}. {zh_title} = {en_title} [unofficial translation]: 粤府办〔2012〕101号[EB/OL]. (2012-10-12). {path}. {link}."));
     let plain = citation_in(c, i, Style::Plain, Lang::En, link, None, Some(en()));
-    assert_eq!(plain, format!("{ISSUER}, “{en_title}” [unofficial translation] (粤府办〔2012〕101号), 2012-10-12, {path}. {link}"));
+    assert_eq!(plain, format!("{ISSUER}, “{en_title}” [unofficial translation; original: {zh_title}] (粤府办〔2012〕101号), 2012-10-12, {path}. {link}"));
     // The quote: the English of the matched sentences, labelled; the Chinese, as the original.
     let state = State { lang: Lang::En, ..decode("?domain=ip&tool=finance", &[]).state };
     let j = c.search_in(&state, Some(en()))[0];
@@ -123,6 +123,7 @@ fn an_english_citation_has_the_translated_title_path_and_quote() {
     }
     let bib = bibtex_in(doc, Lang::En, "https://example.org/", Some(en()));
     assert!(bib.contains(&format!("title = {{{{{en_title} [unofficial translation]}}}}")) && bib.contains(&format!("origtitle = {{{{{zh_title}}}}}")), "{bib}");
+    assert!(bib.contains(&format!("author = {{{{{ISSUER}}}}}")), "{bib}");
     assert_eq!(display_title_in(doc, Lang::En, Some(en())), en_title);
 }
 

@@ -111,8 +111,9 @@ fn a_link_to_a_province_without_documents_or_to_no_provision_is_told_so() {
     use hts_runtime::search::Query;
     use hts_runtime::url::decode;
     let corpus = Corpus::new(seeds().clone());
+    let docs: Vec<&str> = seeds().documents.iter().map(|d| d.id.as_str()).collect();
     let gap = |url: &str, highlight: Option<&str>| {
-        let state = decode(url, &[]).state;
+        let state = decode(url, &docs).state;
         let query = Query::parse("");
         let page = Page { corpus: &corpus, state: &state, query: &query, en: None, base: "", highlight, prerender: false };
         gaps(&page, &|id| id == "main")
@@ -127,10 +128,23 @@ fn a_link_to_a_province_without_documents_or_to_no_provision_is_told_so() {
     );
     let nowhere = gap("", Some("nonexistent"));
     assert!(nowhere.contains("data-testid=\"unknown-anchor\"") && nowhere.contains("#nonexistent"), "{nowhere}");
-    // A provision, a heading and an element of the page are places to go.
+    // A provision, a heading and an element of the page are places to go where the view
+    // shows them.
     let heading = &seeds().documents[0].outline[0].id;
-    for known in ["hunan-hts-3-2", heading.as_str(), "main"] {
-        assert_eq!(gap("", Some(known)), "", "{known}");
+    for (url, known) in
+        [("", "hunan-hts-3-2"), ("?view=documents&doc=hunan-hts", heading.as_str()), ("?view=documents&doc=hunan-hts", "hunan-hts-3-2"), ("", "main")]
+    {
+        assert_eq!(gap(url, Some(known)), "", "{url}#{known}");
     }
     assert_eq!(gap("?province=hunan", None), "");
+    // Elsewhere, the view says so and leads there (regression: silently ignored).
+    for (url, id, to) in [
+        ("?view=compare&domain=ip", "shandong-hts-4-5", "?domain=ip#shandong-hts-4-5"),
+        ("?view=targets&province=hunan", "shandong-hts-1-3", "?province=hunan#shandong-hts-1-3"),
+        ("?view=documents&doc=hunan-hts", "shandong-hts-4-5", "?view=documents&amp;doc=shandong-hts#shandong-hts-4-5"),
+        ("", heading.as_str(), "?view=documents&amp;doc=hunan-hts#hunan-hts-h1"),
+    ] {
+        let html = gap(url, Some(id));
+        assert!(html.contains("data-testid=\"anchor-elsewhere\"") && html.contains(&format!("href=\"{to}\"")), "{url}#{id}: {html}");
+    }
 }

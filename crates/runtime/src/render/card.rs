@@ -70,10 +70,18 @@ pub fn card(h: &mut Html, page: &Page, index: usize) {
     };
     let class = if page.highlight == Some(p.id.as_str()) { "provision highlighted" } else { "provision" };
     h.open("article", &[("class", class), (testid(page), "provision"), ("data-id", &p.id), ("data-province", &p.province), (cite.0, &cite.1), ("id", &p.id)]);
-    // A heading for each card (province, document, place), so a screen reader moves from
-    // card to card by heading: under the province groups' `h3` when grouped.
+    // A heading for each card, so a screen reader moves from card to card by heading (under
+    // the province groups' `h3` when grouped), named by what tells the cards apart: the
+    // province and the place, as a citation gives it (read in full, the long document title
+    // came first in each).
     let level = if page.state.group_by_province { "4" } else { "3" };
-    h.open("div", &[("class", "provision-head"), ("role", "heading"), ("aria-level", level)]);
+    let path = labels::path(corpus, lang, p, en);
+    let n = corpus.paragraph(index);
+    let name = match lang {
+        Lang::Zh => format!("{}：{path} 第{n}段", labels::province(lang, &p.province)),
+        Lang::En => format!("{}: {path}, paragraph {n}", labels::province(lang, &p.province)),
+    };
+    h.open("div", &[("class", "provision-head"), ("role", "heading"), ("aria-level", level), ("aria-label", &name)]);
     let badge = format!("badge province-{}", p.province);
     h.element("span", &[("class", &badge)], &labels::province(lang, &p.province));
     // The reader keeps the filters and the search; a prerendered card opens the static
@@ -93,7 +101,7 @@ pub fn card(h: &mut Html, page: &Page, index: usize) {
         &title,
     );
     let path_lang = labels::path_lang(corpus, lang, p, en);
-    h.element("span", &[("class", "path"), ("lang", path_lang)], &labels::path(corpus, lang, p, en));
+    h.element("span", &[("class", "path"), ("lang", path_lang)], &path);
     h.raw("</div>");
     let emphasis = corpus.emphasised_sentences(index, page.state);
     h.open("p", &[("class", "text"), ("lang", if en.is_some() { "en" } else { "zh-CN" })]);

@@ -147,7 +147,8 @@ pub fn side_by_side(page: &Page, results: &[usize]) -> String {
         let items: Vec<usize> = results.iter().copied().filter(|&i| corpus.provision(i).province == p).collect();
         let column = format!("side-{p}");
         h.open("section", &[("class", "side-column"), (testid(page), &column)]);
-        h.element("h3", &[], &labels::with_count(lang, &labels::province(lang, &p), items.len()));
+        // Under the side-by-side's `h3`.
+        h.element("h4", &[], &labels::with_count(lang, &labels::province(lang, &p), items.len()));
         h.raw("<ul>");
         for i in items {
             let prov = corpus.provision(i);
@@ -397,9 +398,9 @@ mod tests {
         let results = c.search(&s);
         let html = render(&c, &s, None, &|page| side_by_side(page, &results));
         assert!(html.starts_with("<h3 class=\"side-title\">并列阅读：当前筛选下各省条文</h3><div class=\"side-by-side\">"));
-        assert!(html.contains("<section class=\"side-column\" data-testid=\"side-hunan\"><h3>湖南省（2）</h3><ul>"));
+        assert!(html.contains("<section class=\"side-column\" data-testid=\"side-hunan\"><h4>湖南省（2）</h4><ul>"));
         assert!(!html.contains("side-translation"));
-        assert!(html.contains("<h3>吉林省（1）</h3>"));
+        assert!(html.contains("<h4>吉林省（1）</h4>"));
         assert!(
             html.contains(
                 "<li class=\"mini\" data-testid=\"side-provision\" data-province=\"hunan\" data-id=\"hunan-hts-1\">\
@@ -436,7 +437,7 @@ mod tests {
         let s = State { lang: Lang::En, provinces: vec!["jilin".into()], ..state("", &[], &[]) };
         let results = c.search(&s);
         let html = render(&c, &s, Some(&en), &|page| side_by_side(page, &results));
-        assert!(html.contains("<h3>Jilin (2)</h3>"), "Latin brackets in English: {html}");
+        assert!(html.contains("<h4>Jilin (2)</h4>"), "Latin brackets in English: {html}");
         assert!(html.contains("Side by side: each province"));
         assert!(html.contains("<p class=\"hint\" data-testid=\"side-translation\" lang=\"en\">Unofficial English translation;"));
         assert!(html.contains("<a class=\"path\" href=\"?province=jilin&amp;lang=en#jilin-hts-2\" data-nav=\"\" lang=\"en\">Preamble</a>"), "{html}");

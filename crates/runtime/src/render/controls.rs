@@ -153,6 +153,17 @@ fn option(h: &mut Html, page: &Page, counts: &Counts, facet: Facet, code: &str, 
     h.close("label");
 }
 
+/// The query as a label: in quotes, or as typed when it quotes a phrase itself (never
+/// quotes within quotes).
+fn query_label(q: &str) -> String {
+    let q = q.trim();
+    if q.chars().any(|c| matches!(c, '"' | '“' | '”' | '「' | '」')) {
+        q.to_string()
+    } else {
+        format!("“{q}”")
+    }
+}
+
 /// The active filters as removable chips, and "clear all"; nothing without filters.
 pub fn chips(page: &Page) -> String {
     let (s, lang) = (page.state, page.lang());
@@ -173,10 +184,7 @@ pub fn chips(page: &Page) -> String {
         }
     }
     if !s.q.trim().is_empty() {
-        // A query that quotes a phrase shows as typed; another is put in quotes.
-        let quoted = s.q.chars().any(|c| matches!(c, '"' | '“' | '”' | '「' | '」'));
-        let label = if quoted { s.q.trim().to_string() } else { format!("“{}”", s.q.trim()) };
-        chip(label, format!("chip-q-{}", s.q), after(s, State::clear_query));
+        chip(query_label(&s.q), format!("chip-q-{}", s.q), after(s, State::clear_query));
     }
     state_button(&mut h, page, "link-button", "clear-all", Some(after(s, State::clear_filters)), page.tr("清除全部", "Clear all"));
     h.close("div");
@@ -277,7 +285,7 @@ pub fn empty(page: &Page, en: Option<&crate::translation::Translation>) -> Strin
     if !s.q.trim().is_empty() {
         let mut next = s.clone();
         next.clear_query();
-        options.push((format!("“{}”", s.q), next));
+        options.push((query_label(&s.q), next));
     }
     let counts: Vec<usize> = options.iter().map(|(_, next)| page.corpus.search_in(next, en).len()).collect();
     // The largest first, ties in the order above.

@@ -8,7 +8,7 @@
 use super::{Html, Page};
 use crate::labels::{self, tr};
 use crate::search::Query;
-use crate::url::{Ignored, Lang, Reason, View, MAX_QUERY_CHARS};
+use crate::url::{Ignored, Lang, Reason, State, View, MAX_QUERY_CHARS};
 
 /// The parts of the URL that were ignored (unrecognised, listed) or cut (a query too
 /// long, said in a sentence of its own), with a button that dismisses the notice
@@ -159,15 +159,48 @@ pub fn gaps(page: &Page, on_page: &dyn Fn(&str) -> bool) -> String {
         };
         h.element("p", &[("class", "notice"), ("role", "status"), ("data-testid", "absent-provinces")], &text);
     }
-    let known = |id: &str| corpus.index_of(id).is_some() || docs.iter().any(|d| d.outline.iter().any(|o| o.id == id)) || on_page(id);
-    if let Some(id) = page.highlight.filter(|id| !known(id)) {
-        let text = match lang {
-            Lang::Zh => format!("链接中的位置 #{id} 不是语料中的条文或标题，页面从头显示。"),
-            Lang::En => format!("The link's #{id} names no provision or heading in the corpus; the page opens at its top."),
-        };
-        h.element("p", &[("class", "notice"), ("role", "status"), ("data-testid", "unknown-anchor")], &text);
+    let Some(id) = page.highlight else { return h.finish() };
+    // The document a provision or heading belongs to.
+    let owner = corpus
+        .index_of(id)
+        .map(|i| corpus.provision(i).doc.as_str())
+        .or_else(|| docs.iter().find(|d| d.outline.iter().any(|o| o.id == id)).map(|d| d.id.as_str()));
+    match owner {
+        None if !on_page(id) => {
+            let text = match lang {
+                Lang::Zh => format!("链接中的位置 #{id} 不是语料中的条文或标题，页面从头显示。"),
+                Lang::En => format!("The link's #{id} names no provision or heading in the corpus; the page opens at its top."),
+            };
+            h.element("p", &[("class", "notice"), ("role", "status"), ("data-testid", "unknown-anchor")], &text);
+        }
+        // A place this view does not show (a paragraph linked on the compare view, another
+        // document's in the reader): said so, with the way to it. The provisions view has
+        // its own notice for one the filters hide.
+        Some(doc) if !shows(page.state, doc, corpus.index_of(id).is_some()) => {
+            let to = match (page.state.view, corpus.index_of(id)) {
+                (View::Compare | View::Targets, Some(_)) => page.state.at_view(View::Provisions),
+                _ => State { view: View::Documents, doc: Some(doc.to_string()), ..page.state.clone() },
+            };
+            let text = match lang {
+                Lang::Zh => format!("链接中的位置 #{id} 不在此视图中。"),
+                Lang::En => format!("The link's #{id} is not in this view. "),
+            };
+            h.open("p", &[("class", "notice"), ("role", "status"), ("data-testid", "anchor-elsewhere")]).text(&text);
+            h.element("a", &[("href", &super::href_at(&to, id)), ("data-nav", "")], page.tr("前往查看", "Go to it")).close("p");
+        }
+        _ => {}
     }
     h.finish()
+}
+
+/// Whether a view in `state` shows the places of document `doc`: the provisions view its
+/// provisions (`provision`), the reader of that document all of them.
+fn shows(state: &State, doc: &str, provision: bool) -> bool {
+    match state.view {
+        View::Provisions => provision,
+        View::Documents => state.doc.as_deref() == Some(doc),
+        View::Compare | View::Targets => false,
+    }
 }
 
 #[cfg(test)]
