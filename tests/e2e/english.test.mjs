@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { start, open, settled, cards, cardCount, DIST, screenshot, copied } from './helpers.mjs';
+import { start, open, settled, cards, cardCount, DIST, screenshot, copied, settledTop } from './helpers.mjs';
 
 let site;
 before(async () => { site = await start(); });
@@ -161,14 +161,7 @@ describe('English edition', () => {
       const page = await site.page({ width, height });
       for (const [query, id] of [['?view=documents&doc=hunan-hts&lang=en', 'hunan-hts-3-3'], ['?view=documents&doc=jilin-hts&lang=en', 'jilin-hts-4-1'], ['?lang=en', 'jilin-hts-4-1']]) {
         await openEnglish(page, `${query}#${id}`);
-        // Settled: the same place over three frames.
-        const top = await page.evaluate(async (id) => {
-          const at = () => Math.round(document.getElementById(id).getBoundingClientRect().top);
-          const frame = () => new Promise((r) => requestAnimationFrame(() => r()));
-          let last = NaN;
-          for (let stable = 0; stable < 3;) { await frame(); const now = at(); stable = now === last ? stable + 1 : 0; last = now; }
-          return last;
-        }, id);
+        const top = await settledTop(page, id);
         assert.ok(top >= 0 && top <= height / 2, `${query}#${id}: the paragraph's top is at ${top}px of a ${height}px window`);
         assert.equal(await page.locator(`[id="${id}"]`).getAttribute('class').then((c) => /highlighted/.test(c)), true);
       }

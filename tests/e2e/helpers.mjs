@@ -110,3 +110,15 @@ export async function screenshot(page, name) {
   fs.mkdirSync(dir, { recursive: true });
   await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: false });
 }
+
+/** The top of element `id` (px from the window's top) once it has stayed put for three
+ *  frames: where a scroll to it has settled. */
+export async function settledTop(page, id) {
+  return page.evaluate(async (id) => {
+    const at = () => Math.round(document.getElementById(id).getBoundingClientRect().top);
+    const frame = () => new Promise((r) => requestAnimationFrame(() => r()));
+    let last = NaN;
+    for (let stable = 0; stable < 3;) { await frame(); const now = at(); stable = now === last ? stable + 1 : 0; last = now; }
+    return last;
+  }, id);
+}

@@ -3,7 +3,7 @@
 import { test, before, after, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { start, open, resultCount, attr, settled, screenshot, copied } from './helpers.mjs';
+import { start, open, resultCount, attr, settled, screenshot, copied, settledTop } from './helpers.mjs';
 
 let site;
 before(async () => { site = await start(); });
@@ -55,17 +55,6 @@ describe('general measures', () => {
     assert.equal(await countOf(page, '?domain=general,ip&tool=finance') >= n, true);
   });
 });
-
-/** The top of element `id` once it has stayed put for three frames. */
-async function settledTop(page, id) {
-  return page.evaluate(async (id) => {
-    const at = () => Math.round(document.getElementById(id).getBoundingClientRect().top);
-    const frame = () => new Promise((r) => requestAnimationFrame(() => r()));
-    let last = NaN;
-    for (let stable = 0; stable < 3;) { await frame(); const now = at(); stable = now === last ? stable + 1 : 0; last = now; }
-    return last;
-  }, id);
-}
 
 describe('compare cells open exactly what they count', () => {
   for (const filters of ['', 'tool=tax,finance,costs', 'domain=ip&tool=finance', 'province=hunan,jilin&q=服务', 'domain=testing,general&tool=environment']) {
