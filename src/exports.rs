@@ -64,9 +64,10 @@ fn copy_citation(ctx: Ctx, i: usize, style: Style) -> bool {
     let quote = ctx.state.with_untracked(|s| matched_sentences_in(ctx.corpus, i, s, en).join(joiner));
     let link = url::cite_link(&browser::absolute_url("", None), lang, &ctx.corpus.provision(i).id);
     let text = citation_in(ctx.corpus, i, style, lang, &link, (!quote.is_empty()).then_some(quote.as_str()), en);
-    let prompt = match browser::is_file() {
-        true => tr(lang, "复制引用（其中的链接是本地文件，仅本机可打开）：", "Copy the citation (its link is a local file that opens only on this computer):"),
-        false => tr(lang, "复制引用：", "Copy the citation:"),
+    let prompt = if browser::is_file() {
+        tr(lang, "复制引用（其中的链接是本地文件，仅本机可打开）：", "Copy the citation (its link is a local file that opens only on this computer):")
+    } else {
+        tr(lang, "复制引用：", "Copy the citation:")
     };
     browser::copy(&text, prompt)
 }
