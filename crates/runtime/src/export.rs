@@ -18,7 +18,7 @@ use crate::url::{Lang, State};
 const UNOFFICIAL: &str = "unofficial translation";
 
 /// The English edition when it applies: in English, when it is there.
-fn english(lang: Lang, en: Option<&Translation>) -> Option<&Translation> {
+pub(crate) fn english(lang: Lang, en: Option<&Translation>) -> Option<&Translation> {
     en.filter(|_| lang == Lang::En)
 }
 

@@ -65,7 +65,7 @@ pub fn or_unknown(lang: Lang, value: &Option<String>) -> String {
 /// `(Some(chinese), Some(english))`. A note in one language is `(Some, None)` when it has
 /// Han characters and `(None, Some)` when it has none.
 pub fn split_note(note: &str) -> (Option<&str>, Option<&str>) {
-    let wide = |c: char| crate::search::has_han(c.encode_utf8(&mut [0; 4])) || matches!(c, '\u{3000}'..='\u{303F}' | '\u{FF00}'..='\u{FFEF}' | '“' | '”');
+    let wide = |c: char| crate::search::is_han(c) || matches!(c, '\u{3000}'..='\u{303F}' | '\u{FF00}'..='\u{FFEF}' | '“' | '”');
     let Some((at, c)) = note.char_indices().rev().find(|&(_, c)| wide(c)) else { return (None, Some(note)) };
     // Checked: a panicking `split_at` pulls 4.2 kB (raw) of panic formatting into the wasm.
     let Some((zh, en)) = note.split_at_checked(at + c.len_utf8()) else { return (Some(note), None) };

@@ -196,7 +196,12 @@ fn in_english<'a>(text: &'a str, needle: &'a str) -> impl Iterator<Item = usize>
 
 /// Does `text` have a Han character (Chinese, not an English translation)?
 pub(crate) fn has_han(text: &str) -> bool {
-    text.chars().any(|c| matches!(c, '\u{3400}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}' | '\u{20000}'..='\u{3FFFF}'))
+    text.chars().any(is_han)
+}
+
+/// Whether `c` is a Han character (CJK ideographs and their extensions).
+pub(crate) fn is_han(c: char) -> bool {
+    matches!(c, '\u{3400}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}' | '\u{20000}'..='\u{3FFFF}')
 }
 
 /// The query's words, width and case folded, in groups: each quoted phrase (`"…"`, `“…”`,

@@ -11,7 +11,6 @@
 
 use super::{app_href, href, testid, Html, Page};
 use crate::labels::{self, tr};
-use crate::model::CodedBy;
 use crate::search::{Counts, Facet, GENERAL};
 use crate::taxonomy::taxonomy;
 use crate::url::{Lang, State, View};
@@ -199,8 +198,7 @@ pub fn footer(page: &Page, hosted: bool) -> String {
     let names: Vec<String> = page.corpus.provinces().iter().map(|p| labels::province(lang, p)).collect();
     // How the tags were made, as the bundle says (regression: "tags come from keyword
     // rules" stood under tags every one of which was reviewed).
-    let sentences = page.corpus.bundle.provisions.iter().flat_map(|p| &p.sentences);
-    let (reviewed, total) = sentences.fold((0, 0), |(r, t), s| (r + usize::from(s.coded_by == CodedBy::Review), t + 1));
+    let (reviewed, total) = super::reader::reviewed_of(page.corpus.bundle.provisions.iter().flat_map(|p| &p.sentences));
     let tags = match (lang, reviewed == total) {
         (Lang::Zh, true) => format!("标签均经人工审核编码（{total} 句）"),
         (Lang::Zh, false) => format!("标签：{total} 句中 {reviewed} 句经人工审核编码，其余为关键词规则建议"),

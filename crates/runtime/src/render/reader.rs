@@ -10,7 +10,7 @@
 
 use super::{href, href_at, testid, Html, Page};
 use crate::labels::{self, NOT_TRANSLATED};
-use crate::model::{CodedBy, Document, Heading, Provision};
+use crate::model::{CodedBy, Document, Heading, Provision, Sentence};
 use crate::search::Corpus;
 use crate::url::{percent_encode, Lang, State, View};
 
@@ -30,7 +30,11 @@ pub fn matching(corpus: &Corpus, results: &[usize]) -> Vec<(usize, usize)> {
 
 /// How many of a document's sentences a reviewer coded, of how many.
 pub fn review_counts(corpus: &Corpus, doc: &Document) -> (usize, usize) {
-    let sentences = corpus.bundle.provisions.iter().filter(|p| p.doc == doc.id).flat_map(|p| &p.sentences);
+    reviewed_of(corpus.bundle.provisions.iter().filter(|p| p.doc == doc.id).flat_map(|p| &p.sentences))
+}
+
+/// How many of these sentences a reviewer coded, of how many.
+pub fn reviewed_of<'a>(sentences: impl Iterator<Item = &'a Sentence>) -> (usize, usize) {
     sentences.fold((0, 0), |(reviewed, total), s| (reviewed + usize::from(s.coded_by == CodedBy::Review), total + 1))
 }
 

@@ -334,7 +334,7 @@ fn source_sentence<'a>(corpus: &'a Corpus, t: &Target) -> Option<&'a Sentence> {
 /// and the source sentence's unofficial translation, and the unit's English
 /// (`data/taxonomy.json`); each empty (CSV) or `null` (JSON) where there is none.
 pub fn export(corpus: &Corpus, rows: &[usize], lang: Lang, base: &str, en: Option<&Translation>, json: bool) -> String {
-    let en = en.filter(|_| lang == Lang::En);
+    let en = crate::export::english(lang, en);
     let table: Vec<Vec<String>> = rows
         .iter()
         .map(|&k| {
